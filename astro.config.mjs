@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+
+export default defineConfig({
+  trailingSlash: 'always',
+  // Astro 7's default 'jsx' mode glues inline elements across line breaks and loses French spaces (« mot : »).
+  compressHTML: true,
+  integrations: [react()],
+  // Local-first: nothing may be fetched from another origin. Astro adds hashes for its own scripts and styles.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "worker-src 'self'",
+        "frame-src blob:",
+      ],
+    },
+  },
+  // Shiki writes inline styles, which the CSP forbids; the referential has no code blocks anyway.
+  markdown: { syntaxHighlight: false },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// npm run bench — builds the site and prints the figures the issues set budgets on:
+// build time, and the JavaScript each page type loads on first view (bytes and gzip), static imports included.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = resolve('dist');
+const started = performance.now();
+execFileSync('npx', ['astro', 'build'], { stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+const buildSeconds = (performance.now() - started) / 1000;
+
+/** [page type, built file, budget in gzip bytes (0 = no JavaScript at all)] */
+const pageTypes = [
+  ['Accueil', 'index.html', 0],
+  ['Référentiel', 'referentiel/index.html', 0],
+  ['Critère', 'criteres/SR.4.2/index.html', 0],
+  ['Correspondance ISO 9001', 'correspondances/iso-9001/index.html', 0],
+  ['Correspondance ISO 26000', 'correspondances/iso-26000/index.html', 0],
+  ['Recherche', 'recherche/index.html', 10_000],
+];
+
+function staticGraph(file, seen) {
+  if (seen.has(file) || !existsSync(file)) return;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  // Static imports only: dynamic import() is loaded on demand, not on first view.
+  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"();]*?\sfrom\s*)?["']([^"']+)["']/g)) {
+    if (m[1].startsWith('.') || m[1].startsWith('/')) {
+      staticGraph(m[1].startsWith('/') ? join(dist, m[1]) : resolve(dirname(file), m[1]), seen);
+    }
+  }
+}
+
+function firstLoadJs(htmlFile) {
+  const html = readFileSync(join(dist, htmlFile), 'utf8');
+  const files = new Set();
+  for (const m of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"/g)) {
+    staticGraph(join(dist, m[1]), files);
+  }
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+  for (const m of inline.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) staticGraph(join(dist, m[1]), files);
+  const chunks = [...files].map((f) => readFileSync(f));
+  if (inline.trim()) chunks.push(Buffer.from(inline));
+  const raw = chunks.reduce((n, c) => n + c.length, 0);
+  const gzip = chunks.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0);
+  return { raw, gzip, files: files.size + (inline.trim() ? 1 : 0) };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`Build (astro build): ${buildSeconds.toFixed(1)} s`);
+console.log('');
+console.log('JavaScript au premier affichage, par type de page');
+console.log('type de page'.padEnd(28) + 'fichiers'.padStart(9) + 'brut'.padStart(11) + 'gzip'.padStart(11) + 'budget gzip'.padStart(14) + '  état');
+let overBudget = false;
+for (const [name, file, budget] of pageTypes) {
+  const { raw, gzip, files } = firstLoadJs(file);
+  const ok = budget === 0 ? raw === 0 : gzip <= budget;
+  overBudget ||= !ok;
+  console.log(
+    name.padEnd(28) + String(files).padStart(9) + kb(raw).padStart(11) + kb(gzip).padStart(11) +
+      (budget === 0 ? 'aucun JS' : kb(budget)).padStart(14) + `  ${ok ? 'ok' : 'DÉPASSÉ'}`,
+  );
+}
+const json = readFileSync(join(dist, 'referentiel.json'));
+console.log('');
+console.log(`referentiel.json (chargé par la recherche seulement) : ${kb(json.length)} brut, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);
+process.exitCode = overBudget ? 1 : 0;

@@ -1,0 +1,59 @@
+/**
+ * The CAP referential as content collections. Files live in content/ (see content/README.md); their shape
+ * is checked by the zod schemas of src/domain/referential, the links between files by its checks.
+ */
+import { defineCollection } from 'astro:content';
+import { z } from 'zod';
+import { referentialLoader } from './loaders/referential';
+import {
+  criterionSchema,
+  iso26000FileSchema,
+  iso9001FileSchema,
+  referentialMetaSchema,
+  scaleSchema,
+  themeSchema,
+} from './domain/referential';
+
+const referenceItemSchema = iso9001FileSchema.shape.clauses.element;
+
+export const collections = {
+  /** One entry, "cap": name, version, tracks, structure types, scale and the ISO editions. */
+  referential: defineCollection({
+    loader: referentialLoader((r) => [
+      {
+        id: 'cap',
+        data: {
+          version: r.version,
+          name: r.name,
+          publishedOn: r.publishedOn,
+          tracks: r.tracks,
+          structureTypes: r.structureTypes,
+          scale: r.scale,
+          iso9001Edition: r.iso9001.edition,
+          iso26000Edition: r.iso26000.edition,
+        },
+      },
+    ]),
+    schema: referentialMetaSchema.extend({
+      scale: scaleSchema,
+      iso9001Edition: iso9001FileSchema.shape.edition,
+      iso26000Edition: iso26000FileSchema.shape.edition,
+    }),
+  }),
+  themes: defineCollection({
+    loader: referentialLoader((r) => r.themes.map((t, order) => ({ id: t.code, data: { ...t, order } }))),
+    schema: themeSchema.extend({ order: z.number().int() }),
+  }),
+  criteria: defineCollection({
+    loader: referentialLoader((r) => r.criteria.map((c) => ({ id: c.code, data: c }))),
+    schema: criterionSchema,
+  }),
+  iso9001Clauses: defineCollection({
+    loader: referentialLoader((r) => r.iso9001.clauses.map((c) => ({ id: c.code, data: c }))),
+    schema: referenceItemSchema,
+  }),
+  iso26000Subjects: defineCollection({
+    loader: referentialLoader((r) => r.iso26000.subjects.map((s) => ({ id: s.code, data: s }))),
+    schema: referenceItemSchema,
+  }),
+};

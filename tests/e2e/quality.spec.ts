@@ -1,0 +1,43 @@
+/** Accessibility (axe, WCAG 2.1 AA: what RGAA relies on) and privacy (no other origin, no CSP violation). */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const pages = [
+  ['accueil', '/'],
+  ['référentiel', '/referentiel/'],
+  ['critère', '/criteres/SR.4.2/'],
+  ['correspondance ISO 9001', '/correspondances/iso-9001/'],
+  ['correspondance ISO 26000', '/correspondances/iso-26000/'],
+  ['recherche avec résultats', '/recherche/?q=securite'],
+  ['page introuvable', '/nexiste-pas/'],
+] as const;
+
+for (const [name, path] of pages) {
+  test(`axe finds no WCAG 2.1 AA violation: ${name}`, async ({ page }) => {
+    await page.goto(path);
+    if (path.includes('?q=')) await expect(page.locator('#search-results li').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('no page requests another origin, and the CSP blocks nothing of ours', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const foreign: string[] = [];
+  const cspMessages: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) cspMessages.push(m.text());
+  });
+  for (const [, path] of pages) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  expect(foreign).toEqual([]);
+  expect(cspMessages).toEqual([]);
+  const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+});

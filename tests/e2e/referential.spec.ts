@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+
+test('the home page says what CAP is, who it is for and how data is kept', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1, name: 'CAP Progrès' })).toBeVisible();
+  for (const name of ['CAP', 'CAP ISO 9001', 'CAP RSE', 'Pour qui ?', 'Comment commencer', 'Données et confidentialité']) {
+    await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByText('ne sont jamais envoyés à un serveur')).toBeVisible();
+});
+
+test('the referential lists the four themes, their sub-themes and every criterion', async ({ page, request }) => {
+  const referential = await (await request.get('/referentiel.json')).json();
+  await page.goto('/referentiel/');
+  for (const theme of ['Identité', 'Services rendus', 'Supports', 'Amélioration continue et évaluation']) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(theme) })).toBeVisible();
+  }
+  const links = page.locator('main .criterion-list a');
+  await expect(links).toHaveCount(referential.criteria.length);
+  expect(referential.criteria.length).toBeGreaterThanOrEqual(80);
+
+  await page.getByRole('link', { name: /SR\.4\.2/ }).click();
+  await expect(page).toHaveURL(/\/criteres\/SR\.4\.2\/$/);
+});
+
+test('a criterion page shows everything the referential says about it', async ({ page, request }) => {
+  const referential = await (await request.get('/referentiel.json')).json();
+  const criterion = referential.criteria.find((c: { code: string }) => c.code === 'SR.4.2');
+  await page.goto('/criteres/SR.4.2/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`SR.4.2 ${criterion.title}`);
+  await expect(page.getByText(criterion.description)).toBeVisible();
+  for (const question of criterion.guidingQuestions) await expect(page.getByText(question)).toBeVisible();
+  for (const evidence of criterion.expectedEvidence) await expect(page.getByText(evidence, { exact: true })).toBeVisible();
+  const rows = page.getByRole('table', { name: /Ce que signifie chaque niveau/ }).getByRole('row');
+  await expect(rows).toHaveCount(6);
+  for (const level of [0, 1, 2, 3, 4]) {
+    await expect(rows.nth(level + 1)).toContainText(criterion.levels[level]);
+  }
+  await expect(page.getByText('Exigence réglementaire')).toBeVisible();
+  await expect(page.getByText('Association intermédiaire, Entreprise de travail temporaire d\'insertion')).toBeVisible();
+  await expect(page.getByRole('link', { name: '§ 8.2.2' })).toHaveAttribute('href', '/correspondances/iso-9001/#ref-8.2.2');
+  await expect(page.getByRole('link', { name: '§ 6.4.3' })).toBeVisible();
+});
+
+test('correspondence tables map every ISO 9001 sub-clause and ISO 26000 subject to criteria', async ({ page }) => {
+  await page.goto('/correspondances/iso-9001/');
+  await expect(page.getByRole('row', { name: /^4\.1 Compréhension de l'organisme/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^10\.3 Amélioration continue/ }).getByRole('link').first()).toBeVisible();
+  await expect(page.getByText('Aucun critère')).toHaveCount(0);
+  const clause82 = page.locator('#ref-8\\.2\\.2');
+  await expect(clause82.getByRole('link', { name: /SR\.4\.2/ })).toBeVisible();
+
+  await page.goto('/correspondances/iso-26000/');
+  for (const subject of ['6.2', '6.3', '6.4', '6.5', '6.6', '6.7', '6.8']) {
+    const row = page.locator(`#ref-${subject.replace('.', '\\.')}`);
+    await expect(row).toContainText(/[A-Z]{2}\.\d+\.\d+|critères? en comptant les sous-articles/);
+  }
+  await expect(page.getByText('Aucun critère')).toHaveCount(0);
+});
+
+test('the whole referential is published as JSON, built from the same content', async ({ request }) => {
+  const response = await request.get('/referentiel.json');
+  expect(response.headers()['content-type']).toContain('application/json');
+  const json = await response.json();
+  expect(json.format).toBe('cap-progres/referentiel');
+  expect(json.version).toMatch(/^\d{4}\.\d+$/);
+  expect(json.scale.levels).toHaveLength(5);
+  expect(json.themes.map((t: { code: string }) => t.code)).toEqual(['ID', 'SR', 'SU', 'AC']);
+  expect(json.subThemes.length).toBeGreaterThanOrEqual(12);
+  const sr42 = json.criteria.find((c: { code: string }) => c.code === 'SR.4.2');
+  expect(Object.keys(sr42).sort()).toEqual(
+    [
+      'appliesTo', 'code', 'cooraceResources', 'description', 'expectedEvidence', 'guidingQuestions', 'iso26000', 'iso9001',
+      'levels', 'regulatory', 'regulatoryBasis', 'subTheme', 'theme', 'title', 'tracks', 'weight',
+    ].sort(),
+  );
+  expect(json.iso9001.clauses.length).toBeGreaterThan(28);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('criterion pages and tables are readable', async ({ page }) => {
+    await page.goto('/criteres/SR.4.2/');
+    await expect(page.getByRole('heading', { name: 'Niveaux' })).toBeVisible();
+    await page.goto('/correspondances/iso-9001/');
+    await expect(page.getByRole('table')).toBeVisible();
+  });
+});
+
+test('referential pages ship no JavaScript', async ({ page }) => {
+  for (const path of ['/', '/referentiel/', '/criteres/SR.4.2/', '/correspondances/iso-9001/', '/correspondances/iso-26000/']) {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(path);
+    await expect(page.locator('script')).toHaveCount(0);
+    expect(scripts, path).toEqual([]);
+  }
+});
+
+test('a criterion page prints as a worksheet without the navigation', async ({ page }) => {
+  await page.goto('/criteres/SR.4.2/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Critères voisins' })).toBeHidden();
+  await expect(page.getByRole('table', { name: /Ce que signifie chaque niveau/ })).toBeVisible();
+});
