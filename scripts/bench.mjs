@@ -19,6 +19,8 @@ const pageTypes = [
   ['Correspondance ISO 9001', 'correspondances/iso-9001/index.html', 0],
   ['Correspondance ISO 26000', 'correspondances/iso-26000/index.html', 0],
   ['Recherche', 'recherche/index.html', 10_000],
+  ['Mon espace', 'espace/index.html', 150 * 1024],
+  ['Évaluation (campagne)', 'espace/campagne/index.html', 150 * 1024],
 ];
 
 function staticGraph(file, seen) {
@@ -36,7 +38,8 @@ function staticGraph(file, seen) {
 function firstLoadJs(htmlFile) {
   const html = readFileSync(join(dist, htmlFile), 'utf8');
   const files = new Set();
-  for (const m of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"/g)) {
+  // Scripts, module preloads, and the islands' component and renderer modules.
+  for (const m of html.matchAll(/(?:<script[^>]*\ssrc|<link[^>]*rel="modulepreload"[^>]*\shref|\scomponent-url|\srenderer-url)="([^"]+)"/g)) {
     staticGraph(join(dist, m[1]), files);
   }
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');

@@ -23,3 +23,15 @@ export function toReferentialExport(referential: Referential) {
 }
 
 export type ReferentialExport = ReturnType<typeof toReferentialExport>;
+
+/** The inverse of toReferentialExport, for code that reads /referentiel.json. */
+export function fromReferentialExport(data: ReferentialExport): Referential {
+  const { format: _f, formatVersion: _v, subThemes, themes, ...rest } = data;
+  return {
+    ...rest,
+    themes: themes.map((theme) => ({
+      ...theme,
+      subThemes: subThemes.filter((s) => s.theme === theme.code).map(({ theme: _t, ...sub }) => sub),
+    })),
+  };
+}

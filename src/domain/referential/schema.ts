@@ -5,11 +5,9 @@
 import { z } from 'zod';
 import { CRITERION_CODE, SUB_THEME_CODE, THEME_CODE } from './codes';
 
-export const LEVELS = [0, 1, 2, 3, 4] as const;
-export type Level = (typeof LEVELS)[number];
+import { LEVELS, TRACK_IDS, type Level } from './constants';
 
-export const TRACK_IDS = ['CAP', 'CAP_ISO9001', 'CAP_RSE'] as const;
-export type TrackId = (typeof TRACK_IDS)[number];
+export { LEVELS, TRACK_IDS, type Level, type TrackId } from './constants';
 
 /** A required, non-empty text; `label` names the field in the error ("le titre"). */
 function text(label: string) {

@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * A textarea committed as the user types (after a short pause) and on leaving the field. While it has focus,
+ * changes from another tab do not overwrite what is being typed.
+ */
+export function AutosaveTextarea(props: {
+  id: string;
+  value: string;
+  onCommit: (value: string) => void;
+  rows?: number;
+  describedBy?: string | undefined;
+  invalid?: boolean;
+}) {
+  const [draft, setDraft] = useState(props.value);
+  const focused = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const lastCommitted = useRef(props.value);
+
+  useEffect(() => {
+    if (!focused.current) {
+      setDraft(props.value);
+      lastCommitted.current = props.value;
+    }
+  }, [props.value]);
+
+  const commit = (value: string) => {
+    clearTimeout(timer.current);
+    if (value !== lastCommitted.current) {
+      lastCommitted.current = value;
+      props.onCommit(value);
+    }
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return (
+    <textarea
+      id={props.id}
+      rows={props.rows ?? 4}
+      value={draft}
+      aria-describedby={props.describedBy}
+      aria-invalid={props.invalid || undefined}
+      onFocus={() => (focused.current = true)}
+      onBlur={() => {
+        focused.current = false;
+        commit(draft);
+      }}
+      onChange={(event) => {
+        const value = event.target.value;
+        setDraft(value);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => commit(value), 400);
+      }}
+    />
+  );
+}

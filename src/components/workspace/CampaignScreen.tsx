@@ -1,0 +1,137 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { criteriaInScope, progressByTheme, progressOf, ratingsByCode } from '../../domain/evaluation/scope';
+import type { Referential } from '../../domain/referential/model';
+import { describeError } from '../../storage/errors';
+import { database } from '../../storage/instance';
+import { CriterionNav } from './CriterionNav';
+import { CriterionRating } from './CriterionRating';
+import { DatabaseGuard } from './DatabaseGuard';
+import { downloadText, fileSlug } from './download';
+import { SaveIndicator } from './SaveIndicator';
+import { ThemeProgress } from './ThemeProgress';
+import { useReferential } from './referential-client';
+
+/** /espace/campagne/?id=…&critere=… — rating a campaign, criterion by criterion. */
+export default function CampaignScreen() {
+  const { referential, error } = useReferential();
+  if (error) return <p className="notice notice-error" role="alert">{error}</p>;
+  if (!referential) return <p>Chargement du référentiel…</p>;
+  return (
+    <DatabaseGuard>
+      <Campaign referential={referential} campaignId={new URLSearchParams(location.search).get('id') ?? ''} />
+    </DatabaseGuard>
+  );
+}
+
+function Campaign({ referential, campaignId }: { referential: Referential; campaignId: string }) {
+  const db = database();
+  const campaign = useLiveQuery(async () => (await db.campaigns.get(campaignId)) ?? null, [campaignId]);
+  const structure = useLiveQuery(async () => (campaign ? ((await db.structures.get(campaign.structureId)) ?? null) : undefined), [campaign?.structureId]);
+  const ratingList = useLiveQuery(() => db.ratings.where('campaignId').equals(campaignId).toArray(), [campaignId]);
+  const previousList = useLiveQuery(
+    () => (campaign?.previousCampaignId ? db.ratings.where('campaignId').equals(campaign.previousCampaignId).toArray() : []),
+    [campaign?.previousCampaignId],
+  );
+  const evidence = useLiveQuery(() => db.evidence.where('campaignId').equals(campaignId).toArray(), [campaignId]);
+  const [current, setCurrent] = useState(() => new URLSearchParams(location.search).get('critere') ?? '');
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const scope = useMemo(
+    () => (campaign && structure ? criteriaInScope(referential, structure.types, campaign.tracks) : []),
+    [referential, campaign, structure],
+  );
+  const ratings = useMemo(() => ratingsByCode(ratingList ?? []), [ratingList]);
+  const previous = useMemo(() => ratingsByCode(previousList ?? []), [previousList]);
+
+  useEffect(() => {
+    if (scope.length > 0 && !scope.some((c) => c.code === current)) setCurrent(scope[0]!.code);
+  }, [scope, current]);
+
+  if (campaign === null || structure === null) {
+    return (
+      <p className="notice notice-error" role="alert">
+        Cette campagne n'existe pas dans ce navigateur. <a href="/espace/">Retour à mon espace</a>
+      </p>
+    );
+  }
+  if (!campaign || !structure || !ratingList || !evidence) return <p>Chargement de la campagne…</p>;
+
+  const criterion = scope.find((c) => c.code === current) ?? scope[0];
+  const index = criterion ? scope.indexOf(criterion) : -1;
+  const hrefOf = (code: string) => `/espace/campagne/?id=${campaign.id}&critere=${code}`;
+  const select = (code: string) => {
+    setCurrent(code);
+    history.replaceState(null, '', hrefOf(code));
+    // The focus follows to the new criterion's title, for keyboard and screen-reader users.
+    requestAnimationFrame(() => document.getElementById(`title-${code}`)?.focus());
+  };
+  const outOfScope = referential.criteria.length - scope.length;
+
+  async function exportCampaign() {
+    setExportError(null);
+    try {
+      // The exchange format (and zod) loads on demand: the rating page stays light.
+      const { exportWorkspace } = await import('../../storage/backup');
+      const { json } = await exportWorkspace(database(), { campaignId: campaign!.id, includeFiles: true, referentialVersion: referential.version });
+      downloadText(`cap-progres-${fileSlug(structure!.name)}-${campaign!.date}.json`, json);
+    } catch (error) {
+      setExportError(describeError(error));
+    }
+  }
+
+  return (
+    <div className="campaign">
+      <header className="campaign-header">
+        <p className="breadcrumbs">
+          <a href="/espace/">Mon espace</a> › {structure.name}
+        </p>
+        <h1>{campaign.name}</h1>
+        <p className="muted">
+          {new Date(campaign.date).toLocaleDateString('fr-FR', { dateStyle: 'long' })} · référentiel {campaign.referentialVersion} ·{' '}
+          {campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t).join(', ')}
+          {campaign.participants.length > 0 && ` · ${campaign.participants.length} participant(s)`}
+        </p>
+        <SaveIndicator />
+        <ThemeProgress rows={progressByTheme(referential, scope, ratings)} total={progressOf(scope, ratings)} />
+        <p className="muted">
+          {scope.length} critères concernent cette structure et ces parcours
+          {outOfScope === 1 && ' ; 1 autre est hors périmètre (autre type de structure ou parcours non retenu)'}
+          {outOfScope > 1 && ` ; ${outOfScope} autres sont hors périmètre (autres types de structure ou parcours non retenus)`}.
+        </p>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void exportCampaign()}>Exporter cette campagne</button>
+        </div>
+        {exportError && <p className="notice notice-error" role="alert">{exportError}</p>}
+      </header>
+      <div className="campaign-body">
+        <CriterionNav referential={referential} criteria={scope} ratings={ratings} current={criterion?.code ?? ''} hrefOf={hrefOf} onSelect={select} />
+        {criterion && (
+          <div className="campaign-main">
+            <CriterionRating
+              key={criterion.code}
+              referential={referential}
+              campaignId={campaign.id}
+              criterion={criterion}
+              rating={ratings.get(criterion.code)}
+              previous={previous.get(criterion.code)}
+              evidence={evidence.filter((e) => e.criterionCode === criterion.code)}
+            />
+            <nav className="pager" aria-label="Critère précédent ou suivant">
+              {index > 0 && (
+                <button type="button" className="secondary" onClick={() => select(scope[index - 1]!.code)}>
+                  ← Critère précédent ({scope[index - 1]!.code})
+                </button>
+              )}
+              {index < scope.length - 1 && (
+                <button type="button" onClick={() => select(scope[index + 1]!.code)}>
+                  Critère suivant ({scope[index + 1]!.code}) →
+                </button>
+              )}
+            </nav>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Rating } from '../../domain/evaluation/model';
+import type { Criterion, Referential } from '../../domain/referential/model';
+
+/** Themes → sub-themes → criteria, each with its state, as links that keep the keyboard order simple. */
+export function CriterionNav(props: {
+  referential: Referential;
+  criteria: Criterion[];
+  ratings: ReadonlyMap<string, Rating>;
+  current: string;
+  hrefOf: (code: string) => string;
+  onSelect: (code: string) => void;
+}) {
+  const { referential, criteria, ratings, current } = props;
+  return (
+    <nav className="criterion-nav" aria-label="Critères de la campagne">
+      {referential.themes.map((theme) => {
+        const inTheme = criteria.filter((c) => c.theme === theme.code);
+        if (inTheme.length === 0) return null;
+        return (
+          <details key={theme.code} open={inTheme.some((c) => c.code === current)}>
+            <summary>
+              {theme.code} {theme.title}
+            </summary>
+            {theme.subThemes.map((sub) => {
+              const inSub = inTheme.filter((c) => c.subTheme === sub.code);
+              if (inSub.length === 0) return null;
+              return (
+                <div key={sub.code}>
+                  <p className="nav-subtheme">
+                    {sub.code} {sub.title}
+                  </p>
+                  <ul>
+                    {inSub.map((c) => (
+                      <li key={c.code}>
+                        <a
+                          href={props.hrefOf(c.code)}
+                          aria-current={c.code === current ? 'true' : undefined}
+                          onClick={(event) => {
+                            event.preventDefault();
+                            props.onSelect(c.code);
+                          }}
+                        >
+                          <span className="code">{c.code}</span> {c.title}
+                          <span className="nav-state"> — {stateLabel(ratings.get(c.code))}</span>
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </details>
+        );
+      })}
+    </nav>
+  );
+}
+
+export function stateLabel(rating: Rating | undefined): string {
+  const parts: string[] = [];
+  if (rating?.notApplicable) parts.push('non applicable');
+  else if (rating?.level != null) parts.push(`niveau ${rating.level}`);
+  else parts.push('non évalué');
+  if (rating?.toReview) parts.push('à revoir');
+  return parts.join(', ');
+}

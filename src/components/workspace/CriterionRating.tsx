@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { justificationProblem } from '../../domain/evaluation/rules';
+import type { Evidence, Rating } from '../../domain/evaluation/model';
+import type { Criterion, Referential } from '../../domain/referential/model';
+import { saveRating, type RatingChange } from '../../storage/ratings';
+import { database } from '../../storage/instance';
+import { AutosaveTextarea } from './AutosaveTextarea';
+import { EvidencePanel } from './EvidencePanel';
+import { choiceOf, LevelChoice, type Choice } from './LevelChoice';
+import { track } from './save-status';
+
+interface Props {
+  referential: Referential;
+  campaignId: string;
+  criterion: Criterion;
+  rating: Rating | undefined;
+  previous: Rating | undefined;
+  evidence: Evidence[];
+}
+
+/** Rating one criterion: level or N/A, comment, « à revoir », evidence. Each change is saved at once. Keyed by criterion. */
+export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence }: Props) {
+  const save = (change: RatingChange) => track(saveRating(database(), campaignId, criterion.code, change));
+  const stored = choiceOf(rating);
+  // N/A is only stored with its justification; until then the choice lives here.
+  const [pendingNa, setPendingNa] = useState(false);
+  const [naError, setNaError] = useState<string | null>(null);
+
+  // Shown at once while the write completes, then replaced by what the database (or another tab) says.
+  const [optimistic, setOptimistic] = useState<Choice | undefined>(undefined);
+  useEffect(() => setOptimistic(undefined), [stored]);
+
+  const choice: Choice = pendingNa ? 'na' : (optimistic ?? stored);
+  const choose = (next: Choice) => {
+    if (next === 'na') {
+      setPendingNa(!rating?.notApplicable);
+      return;
+    }
+    setPendingNa(false);
+    setNaError(null);
+    setOptimistic(next);
+    // On failure the error is announced and the control goes back to what is really stored.
+    void save({ level: next, notApplicable: null, carriedOver: false }).then((saved) => saved ?? setOptimistic(undefined));
+  };
+  const commitJustification = (text: string) => {
+    const problem = justificationProblem(text);
+    setNaError(problem);
+    if (problem) return;
+    setPendingNa(false);
+    void save({ level: null, notApplicable: { justification: text.trim() }, carriedOver: false });
+  };
+  const scaleLabel = (level: number | null | undefined) => (level == null ? '' : `${level} – ${referential.scale.levels[level]?.label}`);
+  const naId = `na-${criterion.code}`;
+  const commentId = `comment-${criterion.code}`;
+
+  return (
+    <article className="criterion-rating" aria-labelledby={`title-${criterion.code}`}>
+      <h2 id={`title-${criterion.code}`} tabIndex={-1}>
+        <span className="code">{criterion.code}</span> {criterion.title}
+      </h2>
+      <p>{criterion.description}</p>
+      <details>
+        <summary>Questions guides et preuves attendues</summary>
+        <ul>{criterion.guidingQuestions.map((q) => <li key={q}>{q}</li>)}</ul>
+        <p><strong>Preuves attendues :</strong> {criterion.expectedEvidence.join(' ; ')}.</p>
+        <p>
+          <a href={`/criteres/${criterion.code}/`} target="_blank" rel="noopener">Fiche complète du critère {criterion.code}</a>
+        </p>
+      </details>
+
+      {rating?.carriedOver && (
+        <div className="notice notice-warning">
+          <p>
+            Réponse reprise de la campagne précédente ({previous?.notApplicable ? 'non applicable' : scaleLabel(previous?.level) || 'non évalué'}).
+            Confirmez-la ou modifiez-la.
+          </p>
+          <button type="button" onClick={() => void save({ carriedOver: false, toReview: false })}>Confirmer la réponse</button>
+        </div>
+      )}
+      {!rating?.carriedOver && previous && (
+        <p className="muted">Campagne précédente : {previous.notApplicable ? 'non applicable' : scaleLabel(previous.level) || 'non évalué'}.</p>
+      )}
+
+      <LevelChoice referential={referential} criterion={criterion} choice={choice} onChoose={choose} />
+
+      {choice === 'na' && (
+        <div className="field">
+          <label htmlFor={naId}>Pourquoi ce critère ne s'applique-t-il pas ? (obligatoire)</label>
+          <AutosaveTextarea
+            id={naId}
+            rows={2}
+            value={rating?.notApplicable?.justification ?? ''}
+            onCommit={commitJustification}
+            describedBy={naError ? `${naId}-error` : undefined}
+            invalid={!!naError}
+          />
+          {naError && <p className="field-error" id={`${naId}-error`}>{naError}</p>}
+          {pendingNa && !naError && <p className="hint">« Non applicable » sera enregistré avec sa justification.</p>}
+        </div>
+      )}
+
+      <div className="field">
+        <label htmlFor={commentId}>Commentaire (constats, exemples, points à discuter)</label>
+        <AutosaveTextarea id={commentId} value={rating?.comment ?? ''} onCommit={(comment) => void save({ comment })} />
+      </div>
+
+      <label className="checkbox">
+        <input type="checkbox" checked={rating?.toReview ?? false} onChange={(e) => void save({ toReview: e.target.checked })} />
+        <span>À revoir</span>
+      </label>
+
+      <EvidencePanel campaignId={campaignId} criterionCode={criterion.code} evidence={evidence} />
+    </article>
+  );
+}

@@ -1,0 +1,65 @@
+import { lazy, Suspense, useState } from 'react';
+import { EVIDENCE_KIND_LABELS, type Evidence } from '../../domain/evaluation/model';
+import { formatBytes } from '../../domain/evaluation/rules';
+import { readEvidenceFile, removeEvidence } from '../../storage/evidence';
+import { database } from '../../storage/instance';
+import { track } from './save-status';
+
+// The form (react-hook-form + zod) loads when a user adds evidence, not with the rating page.
+const EvidenceForm = lazy(() => import('./EvidenceForm'));
+
+/** The evidence listed for one criterion: documents, records, links, attached files (kept in this browser). */
+export function EvidencePanel({ campaignId, criterionCode, evidence }: { campaignId: string; criterionCode: string; evidence: Evidence[] }) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <section aria-labelledby={`evidence-${criterionCode}`}>
+      <h3 id={`evidence-${criterionCode}`}>Preuves ({evidence.length})</h3>
+      {evidence.length > 0 && (
+        <ul className="evidence-list">
+          {evidence.map((item) => (
+            <li key={item.id}>
+              <span className="badge">{EVIDENCE_KIND_LABELS[item.kind]}</span> {item.title}
+              {item.url && (
+                <>
+                  {' '}
+                  — <a href={item.url} rel="noreferrer noopener" target="_blank">{item.url}</a>
+                </>
+              )}
+              {item.file && (
+                <>
+                  {' '}
+                  — {item.file.name} ({formatBytes(item.file.size)}){' '}
+                  <button type="button" className="secondary small" onClick={() => void openFile(item)}>
+                    Télécharger<span className="visually-hidden"> {item.file.name}</span>
+                  </button>
+                  <span className="sha" title="Empreinte SHA-256">SHA-256 {item.file.sha256.slice(0, 16)}…</span>
+                </>
+              )}{' '}
+              <button type="button" className="danger small" onClick={() => void track(removeEvidence(database(), item.id))}>
+                Retirer<span className="visually-hidden"> la preuve {item.title}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {adding ? (
+        <Suspense fallback={<p>Chargement du formulaire…</p>}>
+          <EvidenceForm campaignId={campaignId} criterionCode={criterionCode} onDone={() => setAdding(false)} />
+        </Suspense>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setAdding(true)}>Ajouter une preuve</button>
+      )}
+    </section>
+  );
+}
+
+async function openFile(item: Evidence) {
+  const blob = await readEvidenceFile(database(), item);
+  if (!blob || !item.file) return;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = item.file.name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,196 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { criteriaInScope, progressOf, ratingsByCode } from '../../domain/evaluation/scope';
+import type { Campaign, Rating, Structure } from '../../domain/evaluation/model';
+import type { Referential } from '../../domain/referential/model';
+import { database } from '../../storage/instance';
+import { askPersistenceOnce } from '../../storage/health';
+import { addCampaign, addNextCampaign, addStructure, deleteCampaign, deleteStructure, updateStructure } from '../../storage/workspace';
+import { BackupPanel } from './BackupPanel';
+import { CampaignForm } from './CampaignForm';
+import { DatabaseGuard } from './DatabaseGuard';
+import { SaveIndicator } from './SaveIndicator';
+import { StorageStatus } from './StorageStatus';
+import { StructureForm } from './StructureForm';
+import { track } from './save-status';
+import { useReferential } from './referential-client';
+
+/** /espace/ — the structures, their campaigns, backups. */
+export default function WorkspaceHome() {
+  const { referential, error } = useReferential();
+  if (error) return <p className="notice notice-error" role="alert">{error}</p>;
+  if (!referential) return <p>Chargement du référentiel…</p>;
+  return (
+    <DatabaseGuard>
+      <Workspace referential={referential} />
+    </DatabaseGuard>
+  );
+}
+
+type Editing = { kind: 'new-structure' } | { kind: 'structure'; id: string } | { kind: 'new-campaign'; structureId: string } | null;
+
+function Workspace({ referential }: { referential: Referential }) {
+  const db = database();
+  const structures = useLiveQuery(async () => (await db.structures.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'fr')), []);
+  const campaigns = useLiveQuery(() => db.campaigns.toArray(), []);
+  const ratings = useLiveQuery(() => db.ratings.toArray(), []);
+  const [editing, setEditing] = useState<Editing>(null);
+  if (!structures || !campaigns || !ratings) return <p>Chargement de vos données…</p>;
+
+  const criterionCodes = new Set(referential.criteria.map((c) => c.code));
+  return (
+    <>
+      <div className="workspace-bar">
+        <SaveIndicator />
+      </div>
+      <section aria-labelledby="structures-title">
+        <h2 id="structures-title">Structures</h2>
+        {structures.length === 0 && editing?.kind !== 'new-structure' && (
+          <p>Commencez par décrire votre structure : ses types déterminent les critères qui la concernent.</p>
+        )}
+        {structures.map((structure) =>
+          editing?.kind === 'structure' && editing.id === structure.id ? (
+            <StructureForm
+              key={structure.id}
+              referential={referential}
+              structure={structure}
+              onCancel={() => setEditing(null)}
+              onSubmit={async (values) => {
+                await track(updateStructure(db, structure.id, values));
+                setEditing(null);
+              }}
+            />
+          ) : (
+            <StructureCard
+              key={structure.id}
+              referential={referential}
+              structure={structure}
+              campaigns={campaigns.filter((c) => c.structureId === structure.id)}
+              ratings={ratings}
+              creatingCampaign={editing?.kind === 'new-campaign' && editing.structureId === structure.id}
+              onEdit={() => setEditing({ kind: 'structure', id: structure.id })}
+              onNewCampaign={() => setEditing({ kind: 'new-campaign', structureId: structure.id })}
+              onCancel={() => setEditing(null)}
+              onCreateCampaign={async (values, previousId) => {
+                const created = await track(
+                  previousId
+                    ? addNextCampaign(db, previousId, values, { version: referential.version, criterionCodes })
+                    : addCampaign(db, structure.id, values, referential.version),
+                );
+                if (created) {
+                  void askPersistenceOnce(db);
+                  location.assign(`/espace/campagne/?id=${created.id}`);
+                }
+              }}
+            />
+          ),
+        )}
+        {editing?.kind === 'new-structure' ? (
+          <StructureForm
+            referential={referential}
+            onCancel={() => setEditing(null)}
+            onSubmit={async (values) => {
+              await track(addStructure(db, values));
+              setEditing(null);
+            }}
+          />
+        ) : (
+          <button type="button" onClick={() => setEditing({ kind: 'new-structure' })}>Nouvelle structure</button>
+        )}
+      </section>
+      <BackupPanel referential={referential} />
+      <StorageStatus />
+    </>
+  );
+}
+
+interface CardProps {
+  referential: Referential;
+  structure: Structure;
+  campaigns: Campaign[];
+  ratings: Rating[];
+  creatingCampaign: boolean;
+  onEdit: () => void;
+  onNewCampaign: () => void;
+  onCancel: () => void;
+  onCreateCampaign: (values: Parameters<Parameters<typeof CampaignForm>[0]['onSubmit']>[0], previousId: string | null) => Promise<void>;
+}
+
+function StructureCard({ referential, structure, campaigns, ratings, creatingCampaign, onEdit, onNewCampaign, onCancel, onCreateCampaign }: CardProps) {
+  const db = database();
+  const sorted = [...campaigns].sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <article className="panel structure-card" aria-labelledby={`structure-${structure.id}`}>
+      <h3 id={`structure-${structure.id}`}>{structure.name}</h3>
+      <p className="muted">
+        {structure.types.join(', ')}
+        {structure.siret && ` · SIRET ${structure.siret}`}
+        {structure.region && ` · ${structure.region}`}
+      </p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onEdit}>Modifier la structure</button>
+        <button type="button" onClick={onNewCampaign}>Nouvelle campagne</button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            if (confirm(`Supprimer « ${structure.name} » et ses ${campaigns.length} campagne(s) ? Cette action est définitive.`)) {
+              void track(deleteStructure(db, structure.id));
+            }
+          }}
+        >
+          Supprimer la structure
+        </button>
+      </div>
+      {creatingCampaign && (
+        <CampaignForm referential={referential} structureName={structure.name} previousCampaigns={sorted} onCancel={onCancel} onSubmit={onCreateCampaign} />
+      )}
+      {sorted.length > 0 && (
+        <table>
+          <caption>Campagnes de {structure.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Campagne</th>
+              <th scope="col">Date</th>
+              <th scope="col">Parcours</th>
+              <th scope="col">Avancement</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((campaign) => {
+              const scope = criteriaInScope(referential, structure.types, campaign.tracks);
+              const progress = progressOf(scope, ratingsByCode(ratings.filter((r) => r.campaignId === campaign.id)));
+              return (
+                <tr key={campaign.id}>
+                  <th scope="row">
+                    <a href={`/espace/campagne/?id=${campaign.id}`}>{campaign.name}</a>
+                  </th>
+                  <td>{new Date(campaign.date).toLocaleDateString('fr-FR')}</td>
+                  <td>{campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t).join(', ')}</td>
+                  <td>
+                    {progress.rated} / {progress.applicable} critères évalués
+                    {progress.toReview > 0 && `, ${progress.toReview} à revoir`}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="danger small"
+                      onClick={() => {
+                        if (confirm(`Supprimer la campagne « ${campaign.name} » et toutes ses réponses ? Cette action est définitive.`)) {
+                          void track(deleteCampaign(db, campaign.id));
+                        }
+                      }}
+                    >
+                      Supprimer<span className="visually-hidden"> la campagne {campaign.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+/** The visible « Enregistré » state: every write goes through `track`, which also turns failures into French. */
+import { useSyncExternalStore } from 'react';
+import { describeError } from '../../storage/errors';
+
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+
+let state: SaveState = { kind: 'idle' };
+const listeners = new Set<() => void>();
+let pending = 0;
+
+function set(next: SaveState) {
+  state = next;
+  for (const l of listeners) l();
+}
+
+export async function track<T>(write: Promise<T>): Promise<T | undefined> {
+  pending++;
+  set({ kind: 'saving' });
+  try {
+    const result = await write;
+    pending--;
+    if (pending === 0) set({ kind: 'saved', at: new Date() });
+    return result;
+  } catch (error) {
+    pending--;
+    console.error(error);
+    set({ kind: 'error', message: describeError(error) });
+    return undefined;
+  }
+}
+
+export function useSaveState(): SaveState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+    () => state,
+  );
+}

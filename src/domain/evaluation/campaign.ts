@@ -1,0 +1,48 @@
+/** Creating campaigns: from scratch, or from last year's so the team reviews what changed. */
+import type { Campaign, Evidence, Rating } from './model';
+import type { CampaignFormValues } from './forms';
+import { newId } from './ids';
+
+export function createCampaign(structureId: string, values: CampaignFormValues, referentialVersion: string, now: string): Campaign {
+  return {
+    id: newId(),
+    structureId,
+    name: values.name,
+    date: values.date,
+    tracks: values.tracks,
+    participants: values.participants,
+    referentialVersion,
+    previousCampaignId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function emptyRating(campaignId: string, criterionCode: string, now: string): Rating {
+  return { campaignId, criterionCode, level: null, notApplicable: null, comment: '', toReview: false, carriedOver: false, updatedAt: now };
+}
+
+/**
+ * The next campaign keeps last year's answers and evidence, each marked « à revoir » until the team confirms
+ * it, so that what changed stands out. Criteria no longer in the referential are left behind.
+ */
+export function startNextCampaign(
+  previous: Campaign,
+  ratings: readonly Rating[],
+  evidence: readonly Evidence[],
+  values: CampaignFormValues,
+  referential: { version: string; criterionCodes: ReadonlySet<string> },
+  now: string,
+): { campaign: Campaign; ratings: Rating[]; evidence: Evidence[] } {
+  const campaign = { ...createCampaign(previous.structureId, values, referential.version, now), previousCampaignId: previous.id };
+  const kept = (code: string) => referential.criterionCodes.has(code);
+  return {
+    campaign,
+    ratings: ratings
+      .filter((r) => kept(r.criterionCode))
+      .map((r) => ({ ...r, campaignId: campaign.id, toReview: true, carriedOver: true, updatedAt: now })),
+    evidence: evidence
+      .filter((e) => kept(e.criterionCode))
+      .map((e) => ({ ...e, id: newId(), campaignId: campaign.id, createdAt: now })),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The evaluation exchange file (backup, transfer between computers): its zod schema, also published as
+ * JSON Schema at /schemas/evaluation.schema.json. Strict objects: an unexpected field is refused.
+ */
+import { z } from 'zod';
+import { LEVELS, TRACK_IDS } from '../referential/constants';
+import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES, STRUCTURE_TYPES } from './model';
+
+export const EXCHANGE_FORMAT = 'cap-progres/evaluation';
+export const EXCHANGE_FORMAT_VERSION = 1;
+
+const id = z.string().regex(/^[0-9a-f]{32}$/, { error: 'identifiant mal formé' });
+const timestamp = z.iso.datetime({ offset: true, error: 'date et heure mal formées' });
+const day = z.iso.date({ error: 'date mal formée (AAAA-MM-JJ attendu)' });
+const text = (max: number) => z.string().max(max, { error: `texte trop long (au plus ${max} caractères)` });
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'empreinte SHA-256 mal formée' });
+const headcount = z.number().int().min(0).max(100_000).nullable();
+
+export const structureSchema = z.strictObject({
+  id,
+  name: text(120).min(1),
+  types: z.array(z.enum(STRUCTURE_TYPES)).min(1),
+  siret: z.string().regex(/^(\d{14})?$/, { error: 'SIRET mal formé' }),
+  region: text(80),
+  staff: z.strictObject({ permanents: headcount, inPathway: headcount, volunteers: headcount }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const campaignSchema = z.strictObject({
+  id,
+  structureId: id,
+  name: text(120).min(1),
+  date: day,
+  tracks: z.array(z.enum(TRACK_IDS)).min(1),
+  participants: z.array(z.strictObject({ id: z.string().min(1).max(64), name: text(80).min(1), role: z.enum(PARTICIPANT_ROLES) })).max(60),
+  referentialVersion: z.string().regex(/^\d{4}\.\d+$/),
+  previousCampaignId: id.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const ratingSchema = z.strictObject({
+  campaignId: id,
+  criterionCode: z.string().regex(/^[A-Z]{2,3}\.\d+\.\d+$/, { error: 'code de critère mal formé' }),
+  level: z.union(LEVELS.map((l) => z.literal(l))).nullable(),
+  notApplicable: z.strictObject({ justification: text(2000).min(1) }).nullable(),
+  comment: text(20_000),
+  toReview: z.boolean(),
+  carriedOver: z.boolean(),
+  updatedAt: timestamp,
+});
+
+export const evidenceSchema = z.strictObject({
+  id,
+  campaignId: id,
+  criterionCode: z.string().regex(/^[A-Z]{2,3}\.\d+\.\d+$/),
+  title: text(200).min(1),
+  kind: z.enum(EVIDENCE_KINDS),
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'seules les adresses http(s) sont acceptées' })]),
+  file: z
+    .strictObject({ name: text(255).min(1), type: text(255), size: z.number().int().min(1).max(MAX_EVIDENCE_FILE_BYTES), sha256: hex64 })
+    .nullable(),
+  createdAt: timestamp,
+});
+
+export const attachedFileSchema = z.strictObject({
+  sha256: hex64,
+  type: text(255),
+  base64: z.string().max(Math.ceil((MAX_EVIDENCE_FILE_BYTES * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'contenu base64 mal formé' }),
+});
+
+export const exchangeContentSchema = z.strictObject({
+  structures: z.array(structureSchema).max(100),
+  campaigns: z.array(campaignSchema).max(1000),
+  ratings: z.array(ratingSchema).max(200_000),
+  evidence: z.array(evidenceSchema).max(100_000),
+  /** Attached files' contents; empty when the user exported without them. */
+  files: z.array(attachedFileSchema).max(10_000),
+});
+
+export const exchangeFileSchema = z.strictObject({
+  format: z.literal(EXCHANGE_FORMAT),
+  formatVersion: z.literal(EXCHANGE_FORMAT_VERSION),
+  exportedAt: timestamp,
+  /** The referential version the campaigns were rated against (all campaigns of a file share it). */
+  referentialVersion: z.string().regex(/^\d{4}\.\d+$/),
+  scope: z.enum(['campaign', 'all']),
+  content: exchangeContentSchema,
+  integrity: z.strictObject({ algorithm: z.literal('SHA-256'), value: hex64 }),
+});
+
+export type ExchangeContent = z.output<typeof exchangeContentSchema>;
+export type ExchangeFile = z.output<typeof exchangeFileSchema>;

@@ -1,0 +1,66 @@
+/** What the forms accept, with the French message shown next to the field. */
+import { z } from 'zod';
+import { TRACK_IDS } from '../referential/constants';
+import { EVIDENCE_KINDS, PARTICIPANT_ROLES, STRUCTURE_TYPES } from './model';
+import { isValidSiret, normalizeSiret } from './siret';
+
+const name = (label: string, max = 120) =>
+  z.string().trim().min(1, { error: `${label} est obligatoire.` }).max(max, { error: `${label} ne doit pas dépasser ${max} caractères.` });
+
+const headcount = z
+  .union([z.literal(''), z.coerce.number({ error: 'Indiquez un nombre entier.' })])
+  .transform((v) => (v === '' ? null : v))
+  .pipe(
+    z
+      .number()
+      .int({ error: 'Indiquez un nombre entier.' })
+      .min(0, { error: 'Le nombre ne peut pas être négatif.' })
+      .max(100_000, { error: 'Ce nombre semble trop grand.' })
+      .nullable(),
+  );
+
+export const structureFormSchema = z.object({
+  name: name('Le nom de la structure'),
+  types: z.array(z.enum(STRUCTURE_TYPES)).min(1, { error: 'Choisissez au moins un type de structure.' }),
+  siret: z
+    .string()
+    .trim()
+    .transform(normalizeSiret)
+    .refine((s) => s === '' || /^\d{14}$/.test(s), { error: 'Le SIRET compte 14 chiffres.' })
+    .refine((s) => s === '' || isValidSiret(s), { error: 'Ce SIRET n\'est pas valide : vérifiez les chiffres (clé de contrôle).' }),
+  region: z.string().trim().max(80, { error: 'La région ne doit pas dépasser 80 caractères.' }),
+  staff: z.object({ permanents: headcount, inPathway: headcount, volunteers: headcount }),
+});
+export type StructureFormInput = z.input<typeof structureFormSchema>;
+export type StructureFormValues = z.output<typeof structureFormSchema>;
+
+export const participantSchema = z.object({
+  id: z.string().min(1),
+  name: name('Le nom du participant', 80),
+  role: z.enum(PARTICIPANT_ROLES, { error: 'Choisissez un rôle.' }),
+});
+
+export const campaignFormSchema = z.object({
+  name: name("L'intitulé de la campagne"),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Indiquez une date.' }),
+  // CAP is always part of a campaign; CAP ISO 9001 and CAP RSE come on top of it.
+  tracks: z.array(z.enum(TRACK_IDS)).transform((t) => TRACK_IDS.filter((id) => id === 'CAP' || t.includes(id))),
+  participants: z.array(participantSchema).max(60, { error: 'Au plus 60 participants.' }),
+});
+export type CampaignFormInput = z.input<typeof campaignFormSchema>;
+export type CampaignFormValues = z.output<typeof campaignFormSchema>;
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Indiquez une adresse web complète, commençant par https://' });
+
+export const evidenceFormSchema = z
+  .object({
+    title: name('Le titre de la preuve', 200),
+    kind: z.enum(EVIDENCE_KINDS),
+    url: z.string().trim(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'link' && !httpUrl.safeParse(value.url).success) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'Indiquez une adresse web complète, commençant par https://' });
+    }
+  });
+export type EvidenceFormValues = z.output<typeof evidenceFormSchema>;

@@ -1,0 +1,101 @@
+/** What a structure records: its profile, its campaigns, one rating per criterion, and the evidence behind it. */
+import type { Level, TrackId } from '../referential/constants';
+
+export const STRUCTURE_TYPES = ['AI', 'ACI', 'EI', 'ETTI', 'GEIQ', 'EA', 'EBE', 'SCIC', 'ENSEMBLIER'] as const;
+export type StructureType = (typeof STRUCTURE_TYPES)[number];
+
+export const PARTICIPANT_ROLES = [
+  'direction',
+  'permanent',
+  'salarie_parcours',
+  'administrateur',
+  'benevole',
+  'accompagnant_tiers',
+] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const PARTICIPANT_ROLE_LABELS: Record<ParticipantRole, string> = {
+  direction: 'Direction',
+  permanent: 'Salarié permanent',
+  salarie_parcours: 'Salarié en parcours',
+  administrateur: 'Administrateur',
+  benevole: 'Bénévole',
+  accompagnant_tiers: 'Accompagnant tiers',
+};
+
+export const EVIDENCE_KINDS = ['document', 'record', 'link', 'file'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  document: 'Document',
+  record: 'Enregistrement',
+  link: 'Lien',
+  file: 'Fichier joint',
+};
+
+export interface Staff {
+  permanents: number | null;
+  inPathway: number | null;
+  volunteers: number | null;
+}
+
+export interface Structure {
+  id: string;
+  name: string;
+  types: StructureType[];
+  siret: string;
+  region: string;
+  staff: Staff;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  role: ParticipantRole;
+}
+
+export interface Campaign {
+  id: string;
+  structureId: string;
+  name: string;
+  /** The day the campaign starts, YYYY-MM-DD. */
+  date: string;
+  /** Always holds CAP; CAP_ISO9001 and CAP_RSE are added by choice. */
+  tracks: TrackId[];
+  participants: Participant[];
+  /** The referential version the campaign was rated against. */
+  referentialVersion: string;
+  /** The campaign this one was started from, if any. */
+  previousCampaignId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Rating {
+  campaignId: string;
+  criterionCode: string;
+  level: Level | null;
+  /** Set when the team judged the criterion not applicable; the justification is required. */
+  notApplicable: { justification: string } | null;
+  comment: string;
+  toReview: boolean;
+  /** Copied from the previous campaign and not yet confirmed by the team. */
+  carriedOver: boolean;
+  updatedAt: string;
+}
+
+export interface Evidence {
+  id: string;
+  campaignId: string;
+  criterionCode: string;
+  title: string;
+  kind: EvidenceKind;
+  url: string;
+  /** For an attached file: its name, type, size in bytes and SHA-256 (hex); the bytes are stored apart. */
+  file: { name: string; type: string; size: number; sha256: string } | null;
+  createdAt: string;
+}
+
+/** 10 MB per attached file: enough for a scanned procedure, small enough for the browser's quota. */
+export const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;

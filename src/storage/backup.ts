@@ -1,0 +1,69 @@
+/** Export to and import from the exchange file. Import writes in one transaction, after every check has passed. */
+import { bytesToBase64, base64ToBytes } from '../domain/evaluation/canonical';
+import { buildExchangeFile, MAX_IMPORT_BYTES, planImport, type ImportPlanItem } from '../domain/evaluation/exchange';
+import type { ExchangeContent, ExchangeFile } from '../domain/evaluation/exchange-schema';
+import { formatBytes } from '../domain/evaluation/rules';
+import { UserFacingError } from '../domain/user-error';
+import type { CapDatabase } from './db';
+
+export interface ExportOptions {
+  /** One campaign (with its structure), or everything when absent. */
+  campaignId?: string;
+  includeFiles: boolean;
+  referentialVersion: string;
+}
+
+export async function exportWorkspace(db: CapDatabase, options: ExportOptions): Promise<{ file: ExchangeFile; json: string }> {
+  const content = await db.transaction('r', [db.structures, db.campaigns, db.ratings, db.evidence, db.files], async () => {
+    const campaigns = options.campaignId
+      ? await db.campaigns.where('id').equals(options.campaignId).toArray()
+      : await db.campaigns.toArray();
+    const campaignIds = campaigns.map((c) => c.id);
+    const structures = options.campaignId
+      ? await db.structures.where('id').anyOf(campaigns.map((c) => c.structureId)).toArray()
+      : await db.structures.toArray();
+    const ratings = await db.ratings.where('campaignId').anyOf(campaignIds).toArray();
+    const evidence = await db.evidence.where('campaignId').anyOf(campaignIds).toArray();
+    const hashes = [...new Set(evidence.flatMap((e) => (e.file ? [e.file.sha256] : [])))];
+    const stored = options.includeFiles ? await db.files.bulkGet(hashes) : [];
+    const files = stored.flatMap((f) => (f ? [{ sha256: f.sha256, type: f.type, base64: bytesToBase64(new Uint8Array(f.bytes)) }] : []));
+    return { structures, campaigns, ratings, evidence, files } satisfies ExchangeContent;
+  });
+  const file = await buildExchangeFile(content, {
+    scope: options.campaignId ? 'campaign' : 'all',
+    referentialVersion: options.referentialVersion,
+    now: new Date().toISOString(),
+  });
+  const json = JSON.stringify(file, null, 1);
+  const size = new TextEncoder().encode(json).length;
+  if (size > MAX_IMPORT_BYTES) {
+    throw new UserFacingError(
+      `Cette sauvegarde pèserait ${formatBytes(size)}, au-delà des ${formatBytes(MAX_IMPORT_BYTES)} qu'un import accepte. Exportez-la sans le contenu des fichiers joints, ou campagne par campagne.`,
+    );
+  }
+  await db.settings.put({ key: 'lastBackupAt', value: file.exportedAt });
+  return { file, json };
+}
+
+export async function previewImport(db: CapDatabase, file: ExchangeFile): Promise<ImportPlanItem[]> {
+  const structureIds = new Set(await db.structures.toCollection().primaryKeys());
+  const campaignIds = new Set(await db.campaigns.toCollection().primaryKeys());
+  return planImport(file, { structureIds, campaignIds });
+}
+
+/** Replaces the campaigns and structures the file holds; everything else stays as it was. All or nothing. */
+export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<void> {
+  const { structures, campaigns, ratings, evidence, files } = file.content;
+  const decoded = files.map((f) => ({ sha256: f.sha256, type: f.type, bytes: base64ToBytes(f.base64).buffer as ArrayBuffer }));
+  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files], async () => {
+    for (const campaign of campaigns) {
+      await db.ratings.where('campaignId').equals(campaign.id).delete();
+      await db.evidence.where('campaignId').equals(campaign.id).delete();
+    }
+    await db.structures.bulkPut(structures);
+    await db.campaigns.bulkPut(campaigns);
+    await db.ratings.bulkPut(ratings);
+    await db.evidence.bulkPut(evidence);
+    await db.files.bulkPut(decoded);
+  });
+}

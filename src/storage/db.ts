@@ -1,0 +1,62 @@
+/**
+ * The browser database (IndexedDB through Dexie). Each version is kept with its upgrade, so a database
+ * written by an older CAP Progrès opens with every record intact.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Campaign, Evidence, Rating, Structure } from '../domain/evaluation/model';
+
+/** An attached file's bytes, stored once per content (SHA-256) however many evidence items point to it. */
+export interface StoredFile {
+  sha256: string;
+  type: string;
+  bytes: ArrayBuffer;
+}
+
+export interface Setting {
+  key: 'lastBackupAt' | 'persistenceAsked';
+  value: string;
+}
+
+export const DATABASE_NAME = 'cap-progres';
+
+export type CapDatabase = Dexie & {
+  structures: EntityTable<Structure, 'id'>;
+  campaigns: EntityTable<Campaign, 'id'>;
+  ratings: Table<Rating, [string, string]>;
+  evidence: EntityTable<Evidence, 'id'>;
+  files: EntityTable<StoredFile, 'sha256'>;
+  settings: EntityTable<Setting, 'key'>;
+};
+
+/** Version 1: the first layout. Kept so that version 2's upgrade can run on databases created with it. */
+export const SCHEMA_V1 = {
+  structures: 'id',
+  campaigns: 'id, structureId',
+  ratings: '[campaignId+criterionCode], campaignId',
+  evidence: 'id, campaignId',
+  files: 'sha256',
+};
+
+/** Version 2: settings (last backup), evidence by criterion, and ratings know whether they were carried over. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  evidence: 'id, campaignId, [campaignId+criterionCode], file.sha256',
+  settings: 'key',
+};
+
+export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
+  const db = new Dexie(name) as CapDatabase;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade((tx) =>
+      tx
+        .table<Rating>('ratings')
+        .toCollection()
+        .modify((rating) => {
+          rating.carriedOver ??= false;
+          rating.toReview ??= false;
+        }),
+    );
+  return db;
+}

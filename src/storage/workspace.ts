@@ -1,0 +1,73 @@
+/** Structures and campaigns: create, edit, start next year's campaign, delete with everything below. */
+import type { CampaignFormValues, StructureFormValues } from '../domain/evaluation/forms';
+import { createCampaign, startNextCampaign } from '../domain/evaluation/campaign';
+import { newId } from '../domain/evaluation/ids';
+import type { Campaign, Structure } from '../domain/evaluation/model';
+import { UserFacingError } from '../domain/user-error';
+import type { CapDatabase } from './db';
+import { deleteOrphanFiles } from './files';
+
+const now = () => new Date().toISOString();
+
+export async function addStructure(db: CapDatabase, values: StructureFormValues): Promise<Structure> {
+  const at = now();
+  const structure: Structure = { id: newId(), ...values, createdAt: at, updatedAt: at };
+  await db.structures.add(structure);
+  return structure;
+}
+
+export async function updateStructure(db: CapDatabase, id: string, values: StructureFormValues): Promise<void> {
+  await db.structures.update(id, { ...values, updatedAt: now() });
+}
+
+export async function addCampaign(db: CapDatabase, structureId: string, values: CampaignFormValues, referentialVersion: string): Promise<Campaign> {
+  const campaign = createCampaign(structureId, values, referentialVersion, now());
+  await db.campaigns.add(campaign);
+  return campaign;
+}
+
+export async function updateCampaign(db: CapDatabase, id: string, values: CampaignFormValues): Promise<void> {
+  await db.campaigns.update(id, { ...values, updatedAt: now() });
+}
+
+/** Next year's campaign: last year's answers and evidence copied, each « à revoir ». One transaction. */
+export async function addNextCampaign(
+  db: CapDatabase,
+  previousId: string,
+  values: CampaignFormValues,
+  referential: { version: string; criterionCodes: ReadonlySet<string> },
+): Promise<Campaign> {
+  return db.transaction('rw', db.campaigns, db.ratings, db.evidence, async () => {
+    const previous = await db.campaigns.get(previousId);
+    if (!previous) throw new UserFacingError("La campagne de départ n'existe plus.");
+    const ratings = await db.ratings.where('campaignId').equals(previousId).toArray();
+    const evidence = await db.evidence.where('campaignId').equals(previousId).toArray();
+    const next = startNextCampaign(previous, ratings, evidence, values, referential, now());
+    await db.campaigns.add(next.campaign);
+    await db.ratings.bulkAdd(next.ratings);
+    await db.evidence.bulkAdd(next.evidence);
+    return next.campaign;
+  });
+}
+
+export async function deleteCampaign(db: CapDatabase, id: string): Promise<void> {
+  await db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.files], async () => {
+    await db.ratings.where('campaignId').equals(id).delete();
+    await db.evidence.where('campaignId').equals(id).delete();
+    await db.campaigns.delete(id);
+    await deleteOrphanFiles(db);
+  });
+}
+
+export async function deleteStructure(db: CapDatabase, id: string): Promise<void> {
+  const campaigns = await db.campaigns.where('structureId').equals(id).primaryKeys();
+  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files], async () => {
+    for (const campaignId of campaigns) {
+      await db.ratings.where('campaignId').equals(campaignId).delete();
+      await db.evidence.where('campaignId').equals(campaignId).delete();
+    }
+    await db.campaigns.bulkDelete(campaigns);
+    await db.structures.delete(id);
+    await deleteOrphanFiles(db);
+  });
+}
