@@ -1,25 +1,6 @@
 /** A director creates a structure and a campaign, rates with the keyboard, reloads, and finds everything. */
-import { expect, test, type Page } from '@playwright/test';
-
-export async function createStructure(page: Page, name: string, types: string[]) {
-  await page.goto('/espace/');
-  await page.getByRole('button', { name: 'Nouvelle structure' }).click();
-  const form = page.getByRole('form', { name: 'Nouvelle structure' });
-  await form.getByLabel('Nom de la structure').fill(name);
-  for (const type of types) await form.getByRole('checkbox', { name: new RegExp(`^${type} `) }).check();
-  await form.getByRole('button', { name: 'Créer la structure' }).click();
-  await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
-}
-
-export async function createCampaign(page: Page, structure: string, name: string, options: { previous?: string } = {}) {
-  const card = page.getByRole('article', { name: structure });
-  await card.getByRole('button', { name: 'Nouvelle campagne' }).click();
-  const form = page.getByRole('form', { name: `Nouvelle campagne pour ${structure}` });
-  await form.getByLabel('Intitulé de la campagne').fill(name);
-  if (options.previous) await form.getByLabel("Partir d'une campagne précédente (facultatif)").selectOption({ label: new RegExp(options.previous) as never });
-  await form.getByRole('button', { name: 'Créer la campagne' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { createCampaign, createStructure } from './helpers';
 
 test('structure form shows French errors next to the fields', async ({ page }) => {
   await page.goto('/espace/');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { justificationProblem } from '../../domain/evaluation/rules';
 import type { Evidence, Rating } from '../../domain/evaluation/model';
 import type { Criterion, Referential } from '../../domain/referential/model';
@@ -8,6 +8,7 @@ import { AutosaveTextarea } from './AutosaveTextarea';
 import { EvidencePanel } from './EvidencePanel';
 import { choiceOf, LevelChoice, type Choice } from './LevelChoice';
 import { track } from './save-status';
+import { useOptimisticValue } from './use-optimistic-value';
 
 interface Props {
   referential: Referential;
@@ -26,11 +27,10 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
   const [pendingNa, setPendingNa] = useState(false);
   const [naError, setNaError] = useState<string | null>(null);
 
-  // Shown at once while the write completes, then replaced by what the database (or another tab) says.
-  const [optimistic, setOptimistic] = useState<Choice | undefined>(undefined);
-  useEffect(() => setOptimistic(undefined), [stored]);
+  const [shownChoice, showChoice, resetChoice] = useOptimisticValue<Choice>(stored);
+  const [toReview, showToReview, resetToReview] = useOptimisticValue(rating?.toReview ?? false);
 
-  const choice: Choice = pendingNa ? 'na' : (optimistic ?? stored);
+  const choice: Choice = pendingNa ? 'na' : shownChoice;
   const choose = (next: Choice) => {
     if (next === 'na') {
       setPendingNa(!rating?.notApplicable);
@@ -38,9 +38,9 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
     }
     setPendingNa(false);
     setNaError(null);
-    setOptimistic(next);
+    showChoice(next);
     // On failure the error is announced and the control goes back to what is really stored.
-    void save({ level: next, notApplicable: null, carriedOver: false }).then((saved) => saved ?? setOptimistic(undefined));
+    void save({ level: next, notApplicable: null, carriedOver: false }).then((saved) => saved ?? resetChoice());
   };
   const commitJustification = (text: string) => {
     const problem = justificationProblem(text);
@@ -105,7 +105,14 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
       </div>
 
       <label className="checkbox">
-        <input type="checkbox" checked={rating?.toReview ?? false} onChange={(e) => void save({ toReview: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={toReview}
+          onChange={(e) => {
+            showToReview(e.target.checked);
+            void save({ toReview: e.target.checked }).then((saved) => saved ?? resetToReview());
+          }}
+        />
         <span>À revoir</span>
       </label>
 

@@ -1,0 +1,130 @@
+/** Backups: export, wipe, import and find the same data; every bad file refused in French, nothing changed. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createCampaign, createStructure } from './helpers';
+import { canonicalJson, sha256Hex } from '../../src/domain/evaluation/canonical';
+
+async function exportAll(page: Page): Promise<string> {
+  await page.goto('/espace/');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^cap-progres-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
+  return readFile((await download.path())!, 'utf8');
+}
+
+async function chooseImport(page: Page, file: { name: string; mimeType: string; buffer: Buffer } | string) {
+  await page.getByLabel('Fichier de sauvegarde à importer').setInputFiles(file);
+}
+
+async function seed(page: Page) {
+  await createStructure(page, 'Atelier Solidaire', ['ACI']);
+  await createCampaign(page, 'Atelier Solidaire', 'CAP 2026');
+  await page.getByRole('radio', { name: /^3 – Déployé/ }).check();
+  await page.getByLabel(/^Commentaire/).fill('Œuvre « commune » – 1 200 €');
+  await page.getByLabel(/^Commentaire/).blur();
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré à' })).toBeVisible();
+}
+
+test('export, clear the browser storage, import: the same data comes back', async ({ page }) => {
+  await seed(page);
+  const json = await exportAll(page);
+  const file = JSON.parse(json);
+  expect(file).toMatchObject({ format: 'cap-progres/evaluation', formatVersion: 1, scope: 'all', integrity: { algorithm: 'SHA-256' } });
+  expect(file.content.ratings[0]).toMatchObject({ level: 3, comment: 'Œuvre « commune » – 1 200 €' });
+  await expect(page.getByText(/Dernière sauvegarde : aujourd'hui/)).toBeVisible();
+
+  await page.evaluate(() => new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase('cap-progres');
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  }));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 3, name: 'Atelier Solidaire' })).toHaveCount(0);
+
+  await chooseImport(page, { name: 'sauvegarde.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  const plan = page.getByRole('region', { name: /Importer « sauvegarde\.json » \?/ });
+  await expect(plan).toContainText('Structure « Atelier Solidaire » : ajoutée');
+  await expect(plan).toContainText('Campagne « CAP 2026 » : ajoutée');
+  await plan.getByRole('button', { name: "Confirmer l'import" }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Import terminé' })).toBeVisible();
+  await page.getByRole('link', { name: 'CAP 2026' }).click();
+  await expect(page.getByRole('radio', { name: /^3 – Déployé/ })).toBeChecked();
+  await expect(page.getByLabel(/^Commentaire/)).toHaveValue('Œuvre « commune » – 1 200 €');
+});
+
+test('import asks before replacing, and cancelling changes nothing', async ({ page }) => {
+  await seed(page);
+  const json = await exportAll(page);
+  await page.getByRole('link', { name: 'CAP 2026' }).click();
+  await page.getByRole('radio', { name: /^1 – Initié/ }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré à' })).toBeVisible();
+
+  await page.goto('/espace/');
+  await chooseImport(page, { name: 'ancienne.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  const plan = page.getByRole('region', { name: /Importer/ });
+  await expect(plan).toContainText('Campagne « CAP 2026 » : remplacée par la version du fichier');
+  await plan.getByRole('button', { name: 'Annuler' }).click();
+  await page.getByRole('link', { name: 'CAP 2026' }).click();
+  await expect(page.getByRole('radio', { name: /^1 – Initié/ })).toBeChecked();
+});
+
+test('every bad file is refused with its French message, and stored data is untouched', async ({ page }) => {
+  await seed(page);
+  const good = JSON.parse(await exportAll(page));
+  const tampered = structuredClone(good);
+  tampered.content.ratings[0].level = 4;
+  const newer = { ...good, formatVersion: 9 };
+  const otherReferential = structuredClone(good);
+  otherReferential.referentialVersion = '2031.1';
+  const withScript = structuredClone(good);
+  withScript.content.ratings[0].comment = '<script>alert("x")</script>';
+  withScript.integrity.value = await sha256Hex(canonicalJson(withScript.content)); // a well-formed, re-hashed file
+
+  const dir = mkdtempSync(join(tmpdir(), 'cap-import-'));
+  const huge = join(dir, 'enorme.json');
+  writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
+
+  const cases: [string, string | { name: string; mimeType: string; buffer: Buffer }, RegExp][] = [
+    ['JSON mal formé', { name: 'casse.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "cap-progres/evaluation", ') }, /n'est pas un fichier JSON lisible/],
+    ['autre type de fichier', { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]) }, /n'est pas un fichier JSON lisible/],
+    ['autre JSON', { name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x"}') }, /n'est pas une sauvegarde CAP Progrès/],
+    ['fichier vide', { name: 'vide.json', mimeType: 'application/json', buffer: Buffer.alloc(0) }, /Le fichier est vide/],
+    ['format plus récent', { name: 'futur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) }, /version plus récente de CAP Progrès \(format 9\)/],
+    ['référentiel inconnu', { name: 'ref.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(otherReferential)) }, /référentiel CAP 2031\.1, que ce site ne connaît pas/],
+    ['empreinte fausse', { name: 'modifie.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) }, /L'empreinte SHA-256 ne correspond pas/],
+    ['script dans un champ', { name: 'script.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(withScript)) }, /Le commentaire du critère [A-Z]{2}\.\d+\.\d+ contient du code HTML ou un script/],
+    ['fichier de 50 Mo', huge, /pèse 50 Mo : une sauvegarde CAP Progrès ne peut dépasser 30 Mo/],
+  ];
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  for (const [label, file, message] of cases) {
+    await chooseImport(page, file);
+    await expect(page.getByRole('alert'), label).toContainText(message);
+    await expect(page.getByRole('region', { name: /Importer/ }), label).toHaveCount(0);
+  }
+  expect(dialogs).toEqual([]);
+  await page.getByRole('link', { name: 'CAP 2026' }).click();
+  await expect(page.getByRole('radio', { name: /^3 – Déployé/ })).toBeChecked();
+  await expect(page.getByLabel(/^Commentaire/)).toHaveValue('Œuvre « commune » – 1 200 €');
+});
+
+test('a campaign exports on its own, and starts next year with answers « à revoir »', async ({ page }) => {
+  await seed(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter cette campagne' }).click()]);
+  expect(download.suggestedFilename()).toBe('cap-progres-atelier-solidaire-' + new Date().toISOString().slice(0, 10) + '.json');
+  const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  expect(file.scope).toBe('campaign');
+
+  await page.goto('/espace/');
+  await createCampaign(page, 'Atelier Solidaire', 'CAP 2027', { previous: 'CAP 2026' });
+  await expect(page.getByText(/Réponse reprise de la campagne précédente \(3 – Déployé\)/)).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^3 – Déployé/ })).toBeChecked();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Ensemble/ })).toContainText('1 à revoir');
+  await page.getByRole('button', { name: 'Confirmer la réponse' }).click();
+  await expect(page.getByText(/Réponse reprise/)).toHaveCount(0);
+  await expect(page.getByText('Campagne précédente : 3 – Déployé.')).toBeVisible();
+});

@@ -1,0 +1,101 @@
+/** Reading exchange files: every kind of bad file is refused with its French sentence. */
+import { describe, expect, it } from 'vitest';
+import { buildExchangeFile, importSizeProblem, readExchangeFile } from '../../src/domain/evaluation/exchange';
+import { bytesToBase64, canonicalJson, sha256Hex } from '../../src/domain/evaluation/canonical';
+import type { ExchangeContent } from '../../src/domain/evaluation/exchange-schema';
+import { isValidSiret } from '../../src/domain/evaluation/siret';
+
+const context = { knownReferentialVersions: ['2026.1'], criterionCodes: new Set(['SR.4.2', 'ID.1.1']) };
+const at = '2026-03-01T10:00:00.000Z';
+const S = 'a'.repeat(32);
+const C = 'b'.repeat(32);
+
+function content(): ExchangeContent {
+  return {
+    structures: [{ id: S, name: 'Atelier', types: ['ACI'], siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: at, updatedAt: at }],
+    campaigns: [{ id: C, structureId: S, name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP'], participants: [], referentialVersion: '2026.1', previousCampaignId: null, createdAt: at, updatedAt: at }],
+    ratings: [{ campaignId: C, criterionCode: 'SR.4.2', level: 2, notApplicable: null, comment: 'taux < 30 % : à suivre', toReview: false, carriedOver: false, updatedAt: at }],
+    evidence: [],
+    files: [],
+  };
+}
+const file = (c = content()) => buildExchangeFile(c, { scope: 'campaign', referentialVersion: '2026.1', now: at });
+const read = async (text: string) => {
+  const result = await readExchangeFile(text, context);
+  return result.ok ? 'ok' : result.message;
+};
+
+describe('canonical JSON and hashes', () => {
+  it('do not depend on key order', async () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 'é' }] })).toBe('{"a":[{"c":"é","d":2}],"b":1}');
+    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('reading an exchange file', () => {
+  it('accepts a valid file, French text and « < » in prose included', async () => {
+    expect(await read(JSON.stringify(await file()))).toBe('ok');
+  });
+
+  it('refuses an empty file, a 50 MB file, malformed JSON and another kind of JSON', async () => {
+    expect(await read('')).toBe('Le fichier est vide : choisissez une sauvegarde CAP Progrès (fichier .json).');
+    expect(importSizeProblem(50 * 1024 * 1024)).toBe("Le fichier pèse 50 Mo : une sauvegarde CAP Progrès ne peut dépasser 30 Mo. Rien n'a été importé.");
+    expect(await read('{"format": "cap-progres/evaluation",')).toMatch(/^Ce fichier n'est pas un fichier JSON lisible/);
+    expect(await read('{"name":"package","version":"1.0.0"}')).toBe("Ce fichier JSON n'est pas une sauvegarde CAP Progrès (format attendu : cap-progres/evaluation).");
+    expect(await read('[1,2,3]')).toMatch(/n'est pas une sauvegarde CAP Progrès/);
+  });
+
+  it('refuses a newer format version and an unknown referential version', async () => {
+    const newer = { ...(await file()), formatVersion: 3 };
+    expect(await read(JSON.stringify(newer))).toMatch(/^Ce fichier vient d'une version plus récente de CAP Progrès \(format 3\)/);
+    const c = content();
+    c.campaigns[0]!.referentialVersion = '2031.2';
+    expect(await read(JSON.stringify(await file(c)))).toMatch(/référentiel CAP 2031\.2, que ce site ne connaît pas \(version disponible : 2026\.1\)/);
+  });
+
+  it('refuses a file changed after export (wrong hash)', async () => {
+    const f = await file();
+    f.content.ratings[0]!.level = 4;
+    expect(await read(JSON.stringify(f))).toMatch(/^L'empreinte SHA-256 ne correspond pas au contenu/);
+  });
+
+  it('refuses HTML or script in text fields, even with a correct hash', async () => {
+    const c = content();
+    c.ratings[0]!.comment = 'Voir <script>alert(1)</script>';
+    expect(await read(JSON.stringify(await file(c)))).toBe("Le commentaire du critère SR.4.2 contient du code HTML ou un script. Par sécurité, rien n'a été importé.");
+    const d = content();
+    d.structures[0]!.name = '<img src=x onerror=alert(1)>';
+    expect(await read(JSON.stringify(await file(d)))).toMatch(/^La structure « <img src=x/);
+  });
+
+  it('refuses unknown criteria, dangling references, unexpected fields and javascript: links', async () => {
+    const c = content();
+    c.ratings[0]!.criterionCode = 'ZZ.9.9';
+    expect(await read(JSON.stringify(await file(c)))).toBe("Le critère ZZ.9.9 n'existe pas dans le référentiel CAP 2026.1.");
+    const d = content();
+    d.campaigns[0]!.structureId = 'f'.repeat(32);
+    expect(await read(JSON.stringify(await file(d)))).toMatch(/renvoie à une structure absente du fichier/);
+    const e = JSON.parse(JSON.stringify(await file())) as Record<string, unknown>;
+    e.extra = true;
+    expect(await read(JSON.stringify(e))).toMatch(/^Le fichier est mal formé/);
+    const g = content();
+    g.evidence.push({ id: 'c'.repeat(32), campaignId: C, criterionCode: 'SR.4.2', title: 'Lien', kind: 'link', url: 'javascript:alert(1)', file: null, createdAt: at });
+    expect(await read(JSON.stringify(await file(g)))).toMatch(/^Le fichier est mal formé.*http\(s\)/);
+  });
+
+  it('refuses an attached file whose bytes do not match its fingerprint', async () => {
+    const c = content();
+    const sha = await sha256Hex('original');
+    c.evidence.push({ id: 'c'.repeat(32), campaignId: C, criterionCode: 'SR.4.2', title: 'Registre', kind: 'file', url: '', file: { name: 'r.txt', type: 'text/plain', size: 8, sha256: sha }, createdAt: at });
+    c.files.push({ sha256: sha, type: 'text/plain', base64: bytesToBase64(new TextEncoder().encode('modifié')) });
+    expect(await read(JSON.stringify(await file(c)))).toMatch(/^Le fichier joint « r\.txt » ne correspond pas à son empreinte SHA-256/);
+  });
+});
+
+describe('SIRET', () => {
+  it('checks the Luhn key', () => {
+    expect(isValidSiret('732 829 320 00074')).toBe(true);
+    expect(isValidSiret('73282932000075')).toBe(false);
+    expect(isValidSiret('7328293200007')).toBe(false);
+  });
+});

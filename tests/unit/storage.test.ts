@@ -1,0 +1,149 @@
+/** The database: versions and migration, autosave, next campaign, export → import round trip. */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, SCHEMA_V1, type CapDatabase } from '../../src/storage/db';
+import { saveRating } from '../../src/storage/ratings';
+import { addCampaign, addNextCampaign, addStructure, deleteCampaign } from '../../src/storage/workspace';
+import { addEvidence } from '../../src/storage/evidence';
+import { applyImport, exportWorkspace, previewImport } from '../../src/storage/backup';
+import { readExchangeFile } from '../../src/domain/evaluation/exchange';
+import { classifyStorageError } from '../../src/storage/errors';
+
+let opened: CapDatabase[] = [];
+let counter = 0;
+function freshDb(): CapDatabase {
+  const db = openDatabase(`test-${++counter}-${Date.now()}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened) await db.delete();
+  opened = [];
+});
+
+const structureValues = { name: 'Atelier Solidaire', types: ['ACI' as const], siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 24, volunteers: null } };
+const campaignValues = { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP' as const], participants: [] };
+const context = { knownReferentialVersions: ['2026.1'], criterionCodes: new Set(['ID.1.1', 'SR.4.2']) };
+
+describe('schema versions', () => {
+  it('opens a database written by version 1 and finds every record intact, upgraded', async () => {
+    const name = `legacy-${Date.now()}`;
+    const legacy = new Dexie(name);
+    legacy.version(1).stores(SCHEMA_V1);
+    await legacy.open();
+    const structure = { id: 'a'.repeat(32), name: 'Ancienne', types: ['AI'], siret: '', region: '', staff: { permanents: 1, inPathway: 2, volunteers: 3 }, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+    const campaign = { id: 'b'.repeat(32), structureId: structure.id, name: 'CAP 2025', date: '2025-02-01', tracks: ['CAP'], participants: [], referentialVersion: '2026.1', previousCampaignId: null, createdAt: structure.createdAt, updatedAt: structure.createdAt };
+    const rating = { campaignId: campaign.id, criterionCode: 'SR.4.2', level: 3, notApplicable: null, comment: 'Écrit « à jour »', updatedAt: structure.createdAt };
+    const evidence = { id: 'c'.repeat(32), campaignId: campaign.id, criterionCode: 'SR.4.2', title: 'Procédure', kind: 'document', url: '', file: null, createdAt: structure.createdAt };
+    await legacy.table('structures').add(structure);
+    await legacy.table('campaigns').add(campaign);
+    await legacy.table('ratings').add(rating);
+    await legacy.table('evidence').add(evidence);
+    legacy.close();
+
+    const db = openDatabase(name);
+    opened.push(db);
+    expect(await db.structures.get(structure.id)).toEqual(structure);
+    expect(await db.campaigns.get(campaign.id)).toEqual(campaign);
+    expect(await db.ratings.get([campaign.id, 'SR.4.2'])).toEqual({ ...rating, toReview: false, carriedOver: false });
+    expect(await db.evidence.where('[campaignId+criterionCode]').equals([campaign.id, 'SR.4.2']).toArray()).toEqual([evidence]);
+    expect(db.verno).toBe(2);
+  });
+});
+
+describe('ratings', () => {
+  it('are created on first change and updated in place', async () => {
+    const db = freshDb();
+    const s = await addStructure(db, structureValues);
+    const c = await addCampaign(db, s.id, campaignValues, '2026.1');
+    await saveRating(db, c.id, 'SR.4.2', { level: 2 });
+    await saveRating(db, c.id, 'SR.4.2', { comment: 'Tableau de suivi' });
+    const stored = await db.ratings.get([c.id, 'SR.4.2']);
+    expect(stored).toMatchObject({ level: 2, comment: 'Tableau de suivi', notApplicable: null, toReview: false });
+    expect(await db.ratings.count()).toBe(1);
+  });
+});
+
+describe('next campaign', () => {
+  it('copies answers and evidence, each « à revoir », and leaves last year untouched', async () => {
+    const db = freshDb();
+    const s = await addStructure(db, structureValues);
+    const first = await addCampaign(db, s.id, campaignValues, '2026.1');
+    await saveRating(db, first.id, 'SR.4.2', { level: 3, comment: 'ok' });
+    await saveRating(db, first.id, 'OLD.1.1', { level: 1 });
+    await addEvidence(db, first.id, 'SR.4.2', { title: 'Contrat', kind: 'file', url: '' }, { name: 'c.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('pdf').buffer as ArrayBuffer });
+
+    const next = await addNextCampaign(db, first.id, { ...campaignValues, name: 'CAP 2027' }, { version: '2026.1', criterionCodes: context.criterionCodes });
+    expect(next.previousCampaignId).toBe(first.id);
+    const copied = await db.ratings.where('campaignId').equals(next.id).toArray();
+    expect(copied).toHaveLength(1);
+    expect(copied[0]).toMatchObject({ criterionCode: 'SR.4.2', level: 3, comment: 'ok', toReview: true, carriedOver: true });
+    expect(await db.ratings.get([first.id, 'SR.4.2'])).toMatchObject({ toReview: false, carriedOver: false });
+    const evidence = await db.evidence.where('campaignId').equals(next.id).toArray();
+    expect(evidence[0]?.file?.name).toBe('c.pdf');
+    expect(await db.files.count()).toBe(1);
+
+    await deleteCampaign(db, first.id);
+    expect(await db.files.count()).toBe(1); // still used by the new campaign
+    await deleteCampaign(db, next.id);
+    expect(await db.files.count()).toBe(0);
+  });
+});
+
+describe('export and import', () => {
+  async function seeded() {
+    const db = freshDb();
+    const s = await addStructure(db, structureValues);
+    const c = await addCampaign(db, s.id, campaignValues, '2026.1');
+    await saveRating(db, c.id, 'SR.4.2', { level: 4, comment: 'Œuvre « commune » – 1 200 €' });
+    await addEvidence(db, c.id, 'SR.4.2', { title: 'Registre', kind: 'file', url: '' }, { name: 'r.txt', type: 'text/plain', bytes: new TextEncoder().encode('registre').buffer as ArrayBuffer });
+    return { db, s, c };
+  }
+
+  it('round-trips a campaign with its file into an empty database', async () => {
+    const { db, c } = await seeded();
+    const { json } = await exportWorkspace(db, { campaignId: c.id, includeFiles: true, referentialVersion: '2026.1' });
+    expect(await db.settings.get('lastBackupAt')).toBeDefined();
+    const read = await readExchangeFile(json, context);
+    if (!read.ok) throw new Error(read.message);
+
+    const target = freshDb();
+    expect(await previewImport(target, read.file)).toEqual([
+      { kind: 'structure', id: expect.any(String), name: 'Atelier Solidaire', action: 'add' },
+      { kind: 'campaign', id: c.id, name: 'CAP 2026', action: 'add' },
+    ]);
+    await applyImport(target, read.file);
+    expect(await target.ratings.get([c.id, 'SR.4.2'])).toEqual(await db.ratings.get([c.id, 'SR.4.2']));
+    const [evidence] = await target.evidence.toArray();
+    const file = await target.files.get(evidence!.file!.sha256);
+    expect(new TextDecoder().decode(file!.bytes)).toBe('registre');
+  });
+
+  it('replaces a campaign already present, without touching others', async () => {
+    const { db, s, c } = await seeded();
+    const other = await addCampaign(db, s.id, { ...campaignValues, name: 'Autre' }, '2026.1');
+    await saveRating(db, other.id, 'ID.1.1', { level: 1 });
+    const { json } = await exportWorkspace(db, { campaignId: c.id, includeFiles: false, referentialVersion: '2026.1' });
+    await saveRating(db, c.id, 'SR.4.2', { level: 0 });
+    await saveRating(db, c.id, 'ID.1.1', { level: 2 });
+
+    const read = await readExchangeFile(json, context);
+    if (!read.ok) throw new Error(read.message);
+    expect((await previewImport(db, read.file)).map((i) => i.action)).toEqual(['replace', 'replace']);
+    await applyImport(db, read.file);
+    expect(await db.ratings.get([c.id, 'SR.4.2'])).toMatchObject({ level: 4 });
+    expect(await db.ratings.get([c.id, 'ID.1.1'])).toBeUndefined();
+    expect(await db.ratings.get([other.id, 'ID.1.1'])).toMatchObject({ level: 1 });
+  });
+});
+
+describe('storage errors', () => {
+  it('recognise a full disk even when Dexie wraps it', () => {
+    expect(classifyStorageError({ name: 'QuotaExceededError' })).toBe('quota');
+    expect(classifyStorageError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe('quota');
+    expect(classifyStorageError({ name: 'MissingAPIError' })).toBe('unavailable');
+    expect(classifyStorageError({ name: 'VersionError' })).toBe('newer-version');
+    expect(classifyStorageError(new Error('x'))).toBe('unknown');
+  });
+});
