@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { runBrowserBench } from './bench-browser.mjs';
 
 const dist = resolve('dist');
 const started = performance.now();
@@ -28,7 +29,7 @@ function staticGraph(file, seen) {
   seen.add(file);
   const code = readFileSync(file, 'utf8');
   // Static imports only: dynamic import() is loaded on demand, not on first view.
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"();]*?\sfrom\s*)?["']([^"']+)["']/g)) {
+  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"();]*?from\s*)?["']([^"']+)["']/g)) {
     if (m[1].startsWith('.') || m[1].startsWith('/')) {
       staticGraph(m[1].startsWith('/') ? join(dist, m[1]) : resolve(dirname(file), m[1]), seen);
     }
@@ -69,4 +70,15 @@ for (const [name, file, budget] of pageTypes) {
 const json = readFileSync(join(dist, 'referentiel.json'));
 console.log('');
 console.log(`referentiel.json (chargé par la recherche seulement) : ${kb(json.length)} brut, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);
+
+const ms = (n) => `${n.toFixed(1)} ms`;
+const check = (value, budget) => (value <= budget ? 'ok' : ((overBudget = true), 'DÉPASSÉ'));
+const browser = await runBrowserBench();
+console.log('');
+console.log(`Chromium sans interface, jeu de données : ${browser.dataset}`);
+console.log(`Note → écriture validée (${browser.writes.count} écritures) : médiane ${ms(browser.writes.median)} (budget 10 ms) ${check(browser.writes.median, 10)}, p95 ${ms(browser.writes.p95)} (budget 25 ms) ${check(browser.writes.p95, 25)}`);
+console.log(`  avec de vrais clics souris (${browser.inputWrites.count}) : médiane ${ms(browser.inputWrites.median)}, p95 ${ms(browser.inputWrites.p95)} ; référence, une écriture IndexedDB brute sur le même clic : ${ms(browser.inputWrites.baseline)}`);
+console.log(`Écran « Mon espace » affiché : ${ms(browser.screens.home)} après le démarrage de l'îlot (budget 100 ms) ${check(browser.screens.home, 100)} ; ${ms(browser.screens.homeFromNavigation)} après la navigation`);
+console.log(`Écran d'évaluation affiché : ${ms(browser.screens.campaign)} après le démarrage de l'îlot (budget 100 ms) ${check(browser.screens.campaign, 100)} ; ${ms(browser.screens.campaignFromNavigation)} après la navigation`);
+console.log(`Passage au critère suivant : ${ms(browser.screens.nextCriterion)} (budget 100 ms) ${check(browser.screens.nextCriterion, 100)}`);
 process.exitCode = overBudget ? 1 : 0;

@@ -45,7 +45,9 @@ export const SCHEMA_V2 = {
 };
 
 export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
-  const db = new Dexie(name) as CapDatabase;
+  // Relaxed durability: a commit is acknowledged once the browser holds it, not after a disk flush; an
+  // OS crash could lose the very last change, and every rating write gets several times faster.
+  const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as CapDatabase;
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2)

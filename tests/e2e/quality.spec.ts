@@ -1,6 +1,7 @@
 /** Accessibility (axe, WCAG 2.1 AA: what RGAA relies on) and privacy (no other origin, no CSP violation). */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { createCampaign, createStructure } from './helpers';
 
 const pages = [
   ['accueil', '/'],
@@ -12,14 +13,42 @@ const pages = [
   ['page introuvable', '/nexiste-pas/'],
 ] as const;
 
+async function expectNoAxeViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 for (const [name, path] of pages) {
   test(`axe finds no WCAG 2.1 AA violation: ${name}`, async ({ page }) => {
     await page.goto(path);
     if (path.includes('?q=')) await expect(page.locator('#search-results li').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolation(page);
   });
 }
+
+test('axe finds no WCAG 2.1 AA violation in the workspace: forms with errors, campaign, rating', async ({ page }) => {
+  await page.goto('/espace/');
+  await expect(page.getByRole('button', { name: 'Nouvelle structure' })).toBeVisible();
+  await expectNoAxeViolation(page);
+  await page.getByRole('button', { name: 'Nouvelle structure' }).click();
+  await page.getByRole('button', { name: 'Créer la structure' }).click();
+  await expect(page.getByText('Choisissez au moins un type de structure.')).toBeVisible();
+  await expectNoAxeViolation(page);
+  await page.getByRole('button', { name: 'Annuler' }).click();
+
+  await createStructure(page, 'Accessible', ['ACI']);
+  await page.getByRole('button', { name: 'Nouvelle campagne' }).click();
+  await page.getByRole('button', { name: 'Ajouter un participant' }).click();
+  await expectNoAxeViolation(page);
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await createCampaign(page, 'Accessible', 'CAP 2026');
+  await page.getByRole('radio', { name: /^N\/A/ }).check();
+  await page.getByLabel(/Pourquoi ce critère/).fill('non');
+  await page.getByLabel(/Pourquoi ce critère/).blur();
+  await page.getByRole('button', { name: 'Ajouter une preuve' }).click();
+  await expect(page.getByLabel('Titre de la preuve')).toBeVisible();
+  await expectNoAxeViolation(page);
+});
 
 test('no page requests another origin, and the CSP blocks nothing of ours', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;

@@ -11,9 +11,11 @@ import { downloadText, fileSlug } from './download';
 import { SaveIndicator } from './SaveIndicator';
 import { ThemeProgress } from './ThemeProgress';
 import { useReferential } from './referential-client';
+import { markIslandReady } from './island-mark';
 
 /** /espace/campagne/?id=…&critere=… — rating a campaign, criterion by criterion. */
 export default function CampaignScreen() {
+  markIslandReady();
   const { referential, error } = useReferential();
   if (error) return <p className="notice notice-error" role="alert">{error}</p>;
   if (!referential) return <p>Chargement du référentiel…</p>;

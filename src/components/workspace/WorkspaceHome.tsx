@@ -14,9 +14,11 @@ import { StorageStatus } from './StorageStatus';
 import { StructureForm } from './StructureForm';
 import { track } from './save-status';
 import { useReferential } from './referential-client';
+import { markIslandReady } from './island-mark';
 
 /** /espace/ — the structures, their campaigns, backups. */
 export default function WorkspaceHome() {
+  markIslandReady();
   const { referential, error } = useReferential();
   if (error) return <p className="notice notice-error" role="alert">{error}</p>;
   if (!referential) return <p>Chargement du référentiel…</p>;
