@@ -128,3 +128,14 @@ test('a campaign exports on its own, and starts next year with answers « à rev
   await expect(page.getByText(/Réponse reprise/)).toHaveCount(0);
   await expect(page.getByText('Campagne précédente : 3 – Déployé.')).toBeVisible();
 });
+
+test('the exchange format is published as JSON Schema, generated from the import schema', async ({ request }) => {
+  const response = await request.get('/schemas/evaluation.schema.json');
+  expect(response.ok()).toBe(true);
+  const schema = await response.json();
+  expect(schema.$schema).toMatch(/json-schema\.org/);
+  expect(schema.required).toEqual(expect.arrayContaining(['format', 'formatVersion', 'referentialVersion', 'content', 'integrity']));
+  expect(schema.properties.format.const).toBe('cap-progres/evaluation');
+  expect(Object.keys(schema.properties.content.properties)).toEqual(['structures', 'campaigns', 'ratings', 'evidence', 'files']);
+  expect(schema.properties.content.properties.ratings.items.properties.level).toBeDefined();
+});

@@ -115,3 +115,30 @@ test('evidence: a link and an attached file kept with its SHA-256', async ({ pag
   await form.getByLabel('Fichier').setInputFiles({ name: 'gros.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024) });
   await expect(form.getByText(/la limite est de 10 Mo par fichier/)).toBeVisible();
 });
+
+test('a structure and a campaign can be edited: participants, tracks', async ({ page }) => {
+  await createStructure(page, 'Coop Emploi', ['SCIC']);
+  await page.getByRole('button', { name: 'Modifier la structure' }).click();
+  const form = page.getByRole('form', { name: 'Modifier Coop Emploi' });
+  await form.getByRole('checkbox', { name: /^ETTI / }).check();
+  await form.getByLabel('Région (facultatif)').fill('Occitanie');
+  await form.getByRole('button', { name: 'Enregistrer la structure' }).click();
+  await expect(page.getByText('ETTI, SCIC · Occitanie')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Nouvelle campagne' }).click();
+  const campaignForm = page.getByRole('form', { name: 'Nouvelle campagne pour Coop Emploi' });
+  await campaignForm.getByRole('button', { name: 'Ajouter un participant' }).click();
+  await campaignForm.getByLabel('Nom du participant 1').fill('Claire Martin');
+  await campaignForm.getByLabel('Rôle du participant 1').selectOption('direction');
+  await campaignForm.getByRole('button', { name: 'Ajouter un participant' }).click();
+  await campaignForm.getByRole('button', { name: 'Créer la campagne' }).click();
+  await expect(campaignForm.getByLabel('Nom du participant 2')).toHaveAccessibleDescription('Le nom du participant est obligatoire.');
+  await campaignForm.getByRole('button', { name: 'Retirer le participant 2' }).click();
+  await campaignForm.getByRole('button', { name: 'Créer la campagne' }).click();
+  await expect(page.getByText(/· CAP · 1 participant\(s\)/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Modifier la campagne' }).click();
+  await page.getByRole('checkbox', { name: /^CAP RSE/ }).check();
+  await page.getByRole('button', { name: 'Enregistrer la campagne' }).click();
+  await expect(page.getByText(/· CAP, CAP RSE · 1 participant\(s\)/)).toBeVisible();
+});

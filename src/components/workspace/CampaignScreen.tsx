@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { criteriaInScope, progressByTheme, progressOf, ratingsByCode } from '../../domain/evaluation/scope';
 import type { Referential } from '../../domain/referential/model';
 import { describeError } from '../../storage/errors';
@@ -12,6 +12,11 @@ import { SaveIndicator } from './SaveIndicator';
 import { ThemeProgress } from './ThemeProgress';
 import { useReferential } from './referential-client';
 import { markIslandReady } from './island-mark';
+import { track } from './save-status';
+import { updateCampaign } from '../../storage/workspace';
+
+// The campaign form (react-hook-form + zod) loads only when the user edits the campaign.
+const CampaignForm = lazy(() => import('./CampaignForm').then((m) => ({ default: m.CampaignForm })));
 
 /** /espace/campagne/?id=…&critere=… — rating a campaign, criterion by criterion. */
 export default function CampaignScreen() {
@@ -38,6 +43,7 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
   const evidence = useLiveQuery(() => db.evidence.where('campaignId').equals(campaignId).toArray(), [campaignId]);
   const [current, setCurrent] = useState(() => new URLSearchParams(location.search).get('critere') ?? '');
   const [exportError, setExportError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
   const scope = useMemo(
     () => (campaign && structure ? criteriaInScope(referential, structure.types, campaign.tracks) : []),
@@ -102,8 +108,24 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
           {outOfScope > 1 && ` ; ${outOfScope} autres sont hors périmètre (autres types de structure ou parcours non retenus)`}.
         </p>
         <div className="actions">
+          <button type="button" className="secondary" onClick={() => setEditing(true)}>Modifier la campagne</button>
           <button type="button" className="secondary" onClick={() => void exportCampaign()}>Exporter cette campagne</button>
         </div>
+        {editing && (
+          <Suspense fallback={<p>Chargement du formulaire…</p>}>
+            <CampaignForm
+              referential={referential}
+              structureName={structure.name}
+              previousCampaigns={[]}
+              campaign={campaign}
+              onCancel={() => setEditing(false)}
+              onSubmit={async (values) => {
+                await track(updateCampaign(database(), campaign.id, values));
+                setEditing(false);
+              }}
+            />
+          </Suspense>
+        )}
         {exportError && <p className="notice notice-error" role="alert">{exportError}</p>}
       </header>
       <div className="campaign-body">

@@ -21,7 +21,10 @@ const headcount = z
 
 export const structureFormSchema = z.object({
   name: name('Le nom de la structure'),
-  types: z.array(z.enum(STRUCTURE_TYPES)).min(1, { error: 'Choisissez au moins un type de structure.' }),
+  types: z
+    .array(z.enum(STRUCTURE_TYPES))
+    .min(1, { error: 'Choisissez au moins un type de structure.' })
+    .transform((types) => STRUCTURE_TYPES.filter((t) => types.includes(t))),
   siret: z
     .string()
     .trim()
