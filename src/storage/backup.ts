@@ -14,7 +14,7 @@ export interface ExportOptions {
 }
 
 export async function exportWorkspace(db: CapDatabase, options: ExportOptions): Promise<{ file: ExchangeFile; json: string }> {
-  const content = await db.transaction('r', [db.structures, db.campaigns, db.ratings, db.evidence, db.files], async () => {
+  const content = await db.transaction('r', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
     const campaigns = options.campaignId
       ? await db.campaigns.where('id').equals(options.campaignId).toArray()
       : await db.campaigns.toArray();
@@ -24,10 +24,12 @@ export async function exportWorkspace(db: CapDatabase, options: ExportOptions): 
       : await db.structures.toArray();
     const ratings = await db.ratings.where('campaignId').anyOf(campaignIds).toArray();
     const evidence = await db.evidence.where('campaignId').anyOf(campaignIds).toArray();
+    const actions = await db.actions.where('campaignId').anyOf(campaignIds).toArray();
+    const dismissals = await db.dismissals.where('campaignId').anyOf(campaignIds).toArray();
     const hashes = [...new Set(evidence.flatMap((e) => (e.file ? [e.file.sha256] : [])))];
     const stored = options.includeFiles ? await db.files.bulkGet(hashes) : [];
     const files = stored.flatMap((f) => (f ? [{ sha256: f.sha256, type: f.type, base64: bytesToBase64(new Uint8Array(f.bytes)) }] : []));
-    return { structures, campaigns, ratings, evidence, files } satisfies ExchangeContent;
+    return { structures, campaigns, ratings, evidence, actions, dismissals, files } satisfies ExchangeContent;
   });
   const file = await buildExchangeFile(content, {
     scope: options.campaignId ? 'campaign' : 'all',
@@ -53,17 +55,21 @@ export async function previewImport(db: CapDatabase, file: ExchangeFile): Promis
 
 /** Replaces the campaigns and structures the file holds; everything else stays as it was. All or nothing. */
 export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<void> {
-  const { structures, campaigns, ratings, evidence, files } = file.content;
+  const { structures, campaigns, ratings, evidence, actions, dismissals, files } = file.content;
   const decoded = files.map((f) => ({ sha256: f.sha256, type: f.type, bytes: base64ToBytes(f.base64).buffer as ArrayBuffer }));
-  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files], async () => {
+  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
     for (const campaign of campaigns) {
       await db.ratings.where('campaignId').equals(campaign.id).delete();
       await db.evidence.where('campaignId').equals(campaign.id).delete();
+      await db.actions.where('campaignId').equals(campaign.id).delete();
+      await db.dismissals.where('campaignId').equals(campaign.id).delete();
     }
     await db.structures.bulkPut(structures);
     await db.campaigns.bulkPut(campaigns);
     await db.ratings.bulkPut(ratings);
     await db.evidence.bulkPut(evidence);
+    await db.actions.bulkPut(actions);
+    await db.dismissals.bulkPut(dismissals);
     await db.files.bulkPut(decoded);
   });
 }

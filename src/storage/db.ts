@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Campaign, Evidence, Rating, Structure } from '../domain/evaluation/model';
+import type { Dismissal, ProgressAction } from '../domain/plan/model';
 
 /** An attached file's bytes, stored once per content (SHA-256) however many evidence items point to it. */
 export interface StoredFile {
@@ -26,6 +27,8 @@ export type CapDatabase = Dexie & {
   evidence: EntityTable<Evidence, 'id'>;
   files: EntityTable<StoredFile, 'sha256'>;
   settings: EntityTable<Setting, 'key'>;
+  actions: EntityTable<ProgressAction, 'id'>;
+  dismissals: Table<Dismissal, [string, string]>;
 };
 
 /** Version 1: the first layout. Kept so that version 2's upgrade can run on databases created with it. */
@@ -44,6 +47,13 @@ export const SCHEMA_V2 = {
   settings: 'key',
 };
 
+/** Version 3: the plan de progrès (actions) and the suggestions a team dismissed. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  actions: 'id, campaignId',
+  dismissals: '[campaignId+criterionCode], campaignId',
+};
+
 export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
   // Relaxed durability: a commit is acknowledged once the browser holds it, not after a disk flush; an
   // OS crash could lose the very last change, and every rating write gets several times faster.
@@ -60,5 +70,6 @@ export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
           rating.toReview ??= false;
         }),
     );
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

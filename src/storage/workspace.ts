@@ -37,23 +37,27 @@ export async function addNextCampaign(
   values: CampaignFormValues,
   referential: { version: string; criterionCodes: ReadonlySet<string> },
 ): Promise<Campaign> {
-  return db.transaction('rw', db.campaigns, db.ratings, db.evidence, async () => {
+  return db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.actions], async () => {
     const previous = await db.campaigns.get(previousId);
     if (!previous) throw new UserFacingError("La campagne de départ n'existe plus.");
     const ratings = await db.ratings.where('campaignId').equals(previousId).toArray();
     const evidence = await db.evidence.where('campaignId').equals(previousId).toArray();
-    const next = startNextCampaign(previous, ratings, evidence, values, referential, now());
+    const actions = await db.actions.where('campaignId').equals(previousId).toArray();
+    const next = startNextCampaign(previous, { ratings, evidence, actions }, values, referential, now());
     await db.campaigns.add(next.campaign);
     await db.ratings.bulkAdd(next.ratings);
     await db.evidence.bulkAdd(next.evidence);
+    await db.actions.bulkAdd(next.actions);
     return next.campaign;
   });
 }
 
 export async function deleteCampaign(db: CapDatabase, id: string): Promise<void> {
-  await db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.files], async () => {
+  await db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
     await db.ratings.where('campaignId').equals(id).delete();
     await db.evidence.where('campaignId').equals(id).delete();
+    await db.actions.where('campaignId').equals(id).delete();
+    await db.dismissals.where('campaignId').equals(id).delete();
     await db.campaigns.delete(id);
     await deleteOrphanFiles(db);
   });
@@ -61,10 +65,12 @@ export async function deleteCampaign(db: CapDatabase, id: string): Promise<void>
 
 export async function deleteStructure(db: CapDatabase, id: string): Promise<void> {
   const campaigns = await db.campaigns.where('structureId').equals(id).primaryKeys();
-  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files], async () => {
+  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
     for (const campaignId of campaigns) {
       await db.ratings.where('campaignId').equals(campaignId).delete();
       await db.evidence.where('campaignId').equals(campaignId).delete();
+      await db.actions.where('campaignId').equals(campaignId).delete();
+      await db.dismissals.where('campaignId').equals(campaignId).delete();
     }
     await db.campaigns.bulkDelete(campaigns);
     await db.structures.delete(id);

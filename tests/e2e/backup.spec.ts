@@ -136,6 +136,6 @@ test('the exchange format is published as JSON Schema, generated from the import
   expect(schema.$schema).toMatch(/json-schema\.org/);
   expect(schema.required).toEqual(expect.arrayContaining(['format', 'formatVersion', 'referentialVersion', 'content', 'integrity']));
   expect(schema.properties.format.const).toBe('cap-progres/evaluation');
-  expect(Object.keys(schema.properties.content.properties)).toEqual(['structures', 'campaigns', 'ratings', 'evidence', 'files']);
+  expect(Object.keys(schema.properties.content.properties)).toEqual(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'dismissals', 'files']);
   expect(schema.properties.content.properties.ratings.items.properties.level).toBeDefined();
 });

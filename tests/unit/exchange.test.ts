@@ -16,6 +16,8 @@ function content(): ExchangeContent {
     campaigns: [{ id: C, structureId: S, name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP'], participants: [], referentialVersion: '2026.1', previousCampaignId: null, createdAt: at, updatedAt: at }],
     ratings: [{ campaignId: C, criterionCode: 'SR.4.2', level: 2, notApplicable: null, comment: 'taux < 30 % : à suivre', toReview: false, carriedOver: false, updatedAt: at }],
     evidence: [],
+    actions: [],
+    dismissals: [],
     files: [],
   };
 }

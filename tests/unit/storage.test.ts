@@ -9,6 +9,7 @@ import { addEvidence } from '../../src/storage/evidence';
 import { applyImport, exportWorkspace, previewImport } from '../../src/storage/backup';
 import { readExchangeFile } from '../../src/domain/evaluation/exchange';
 import { classifyStorageError } from '../../src/storage/errors';
+import { addAction } from '../../src/storage/plan';
 
 let opened: CapDatabase[] = [];
 let counter = 0;
@@ -48,7 +49,7 @@ describe('schema versions', () => {
     expect(await db.campaigns.get(campaign.id)).toEqual(campaign);
     expect(await db.ratings.get([campaign.id, 'SR.4.2'])).toEqual({ ...rating, toReview: false, carriedOver: false });
     expect(await db.evidence.where('[campaignId+criterionCode]').equals([campaign.id, 'SR.4.2']).toArray()).toEqual([evidence]);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
   });
 });
 
@@ -66,7 +67,7 @@ describe('ratings', () => {
 });
 
 describe('next campaign', () => {
-  it('copies answers and evidence, each « à revoir », and leaves last year untouched', async () => {
+  it('copies answers and evidence, each « à revoir », carries open actions over, and leaves last year untouched', async () => {
     const db = freshDb();
     const s = await addStructure(db, structureValues);
     const first = await addCampaign(db, s.id, campaignValues, '2026.1');
@@ -74,7 +75,11 @@ describe('next campaign', () => {
     await saveRating(db, first.id, 'OLD.1.1', { level: 1 });
     await addEvidence(db, first.id, 'SR.4.2', { title: 'Contrat', kind: 'file', url: '' }, { name: 'c.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('pdf').buffer as ArrayBuffer });
 
+    const action = { criterionCodes: ['SR.4.2'], owner: 'Direction', startDate: '', dueDate: '2026-12-31', priority: 'haute' as const, indicator: '', resources: '', notes: '' };
+    await addAction(db, first.id, { ...action, title: 'Écrire la règle des 480 h', status: 'en_cours' });
+    await addAction(db, first.id, { ...action, title: 'Action terminée', status: 'realisee' });
     const next = await addNextCampaign(db, first.id, { ...campaignValues, name: 'CAP 2027' }, { version: '2026.1', criterionCodes: context.criterionCodes });
+    expect((await db.actions.where('campaignId').equals(next.id).toArray()).map((a) => [a.title, a.status])).toEqual([['Écrire la règle des 480 h', 'en_cours']]);
     expect(next.previousCampaignId).toBe(first.id);
     const copied = await db.ratings.where('campaignId').equals(next.id).toArray();
     expect(copied).toHaveLength(1);

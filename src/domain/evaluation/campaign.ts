@@ -1,5 +1,6 @@
 /** Creating campaigns: from scratch, or from last year's so the team reviews what changed. */
 import type { Campaign, Evidence, Rating } from './model';
+import { isOpen, type ProgressAction } from '../plan/model';
 import type { CampaignFormValues } from './forms';
 import { newId } from './ids';
 
@@ -24,16 +25,16 @@ export function emptyRating(campaignId: string, criterionCode: string, now: stri
 
 /**
  * The next campaign keeps last year's answers and evidence, each marked « à revoir » until the team confirms
- * it, so that what changed stands out. Criteria no longer in the referential are left behind.
+ * it, so that what changed stands out, and carries the plan's open actions over. Criteria no longer in the
+ * referential are left behind.
  */
 export function startNextCampaign(
   previous: Campaign,
-  ratings: readonly Rating[],
-  evidence: readonly Evidence[],
+  { ratings, evidence, actions }: { ratings: readonly Rating[]; evidence: readonly Evidence[]; actions: readonly ProgressAction[] },
   values: CampaignFormValues,
   referential: { version: string; criterionCodes: ReadonlySet<string> },
   now: string,
-): { campaign: Campaign; ratings: Rating[]; evidence: Evidence[] } {
+): { campaign: Campaign; ratings: Rating[]; evidence: Evidence[]; actions: ProgressAction[] } {
   const campaign = { ...createCampaign(previous.structureId, values, referential.version, now), previousCampaignId: previous.id };
   const kept = (code: string) => referential.criterionCodes.has(code);
   return {
@@ -44,5 +45,8 @@ export function startNextCampaign(
     evidence: evidence
       .filter((e) => kept(e.criterionCode))
       .map((e) => ({ ...e, id: newId(), campaignId: campaign.id, createdAt: now })),
+    actions: actions
+      .filter(isOpen)
+      .map((a) => ({ ...a, id: newId(), campaignId: campaign.id, criterionCodes: a.criterionCodes.filter(kept), updatedAt: now })),
   };
 }

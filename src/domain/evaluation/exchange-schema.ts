@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LEVELS, TRACK_IDS } from '../referential/constants';
 import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES, STRUCTURE_TYPES } from './model';
+import { ACTION_STATUSES, PRIORITIES } from '../plan/model';
 
 export const EXCHANGE_FORMAT = 'cap-progres/evaluation';
 export const EXCHANGE_FORMAT_VERSION = 1;
@@ -64,6 +65,28 @@ export const evidenceSchema = z.strictObject({
   createdAt: timestamp,
 });
 
+const optionalDay = z.union([z.literal(''), day]);
+const criterionCode = z.string().regex(/^[A-Z]{2,3}\.\d+\.\d+$/, { error: 'code de critère mal formé' });
+
+export const actionSchema = z.strictObject({
+  id,
+  campaignId: id,
+  title: text(300).min(1),
+  criterionCodes: z.array(criterionCode).max(50),
+  owner: text(120),
+  startDate: optionalDay,
+  dueDate: optionalDay,
+  status: z.enum(ACTION_STATUSES),
+  priority: z.enum(PRIORITIES),
+  indicator: text(500),
+  resources: text(500),
+  notes: text(5000),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const dismissalSchema = z.strictObject({ campaignId: id, criterionCode });
+
 export const attachedFileSchema = z.strictObject({
   sha256: hex64,
   type: text(255),
@@ -75,6 +98,9 @@ export const exchangeContentSchema = z.strictObject({
   campaigns: z.array(campaignSchema).max(1000),
   ratings: z.array(ratingSchema).max(200_000),
   evidence: z.array(evidenceSchema).max(100_000),
+  /** The plan de progrès, and the suggestions the team dismissed. */
+  actions: z.array(actionSchema).max(10_000),
+  dismissals: z.array(dismissalSchema).max(100_000),
   /** Attached files' contents; empty when the user exported without them. */
   files: z.array(attachedFileSchema).max(10_000),
 });

@@ -113,6 +113,9 @@ function findMarkup(content: ExchangeContent): string | null {
   for (const e of content.evidence) {
     if (MARKUP.test(e.title) || MARKUP.test(e.file?.name ?? '')) return `La preuve « ${e.title.slice(0, 40)} » du critère ${e.criterionCode}`;
   }
+  for (const a of content.actions) {
+    if ([a.title, a.owner, a.indicator, a.resources, a.notes].some((t) => MARKUP.test(t))) return `L'action « ${a.title.slice(0, 40)} »`;
+  }
   return null;
 }
 
@@ -122,9 +125,14 @@ function checkReferences(content: ExchangeContent, criterionCodes: ReadonlySet<s
   for (const c of content.campaigns) {
     if (!structures.has(c.structureId)) return `La campagne « ${c.name} » renvoie à une structure absente du fichier.`;
   }
-  for (const item of [...content.ratings, ...content.evidence]) {
+  for (const item of [...content.ratings, ...content.evidence, ...content.dismissals]) {
     if (!campaigns.has(item.campaignId)) return `Une évaluation du critère ${item.criterionCode} renvoie à une campagne absente du fichier.`;
     if (!criterionCodes.has(item.criterionCode)) return `Le critère ${item.criterionCode} n'existe pas dans le référentiel CAP ${version}.`;
+  }
+  for (const action of content.actions) {
+    if (!campaigns.has(action.campaignId)) return `L'action « ${action.title} » renvoie à une campagne absente du fichier.`;
+    const unknown = action.criterionCodes.find((code) => !criterionCodes.has(code));
+    if (unknown) return `Le critère ${unknown} n'existe pas dans le référentiel CAP ${version}.`;
   }
   return null;
 }

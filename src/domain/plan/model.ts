@@ -45,3 +45,9 @@ export function quarterOf(date: string): string {
   const month = Number(date.slice(5, 7));
   return `T${Math.ceil(month / 3)} ${date.slice(0, 4)}`;
 }
+
+/** A suggestion the team decided not to follow for this campaign. */
+export interface Dismissal {
+  campaignId: string;
+  criterionCode: string;
+}
