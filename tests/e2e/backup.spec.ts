@@ -48,7 +48,7 @@ test('export, clear the browser storage, import: the same data comes back', asyn
   await expect(plan).toContainText('Campagne « CAP 2026 » : ajoutée');
   await plan.getByRole('button', { name: "Confirmer l'import" }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Import terminé' })).toBeVisible();
-  await page.getByRole('link', { name: 'CAP 2026' }).click();
+  await page.getByRole('link', { name: 'CAP 2026', exact: true }).click();
   await expect(page.getByRole('radio', { name: /^3 – Déployé/ })).toBeChecked();
   await expect(page.getByLabel(/^Commentaire/)).toHaveValue('Œuvre « commune » – 1 200 €');
 });
@@ -56,7 +56,7 @@ test('export, clear the browser storage, import: the same data comes back', asyn
 test('import asks before replacing, and cancelling changes nothing', async ({ page }) => {
   await seed(page);
   const json = await exportAll(page);
-  await page.getByRole('link', { name: 'CAP 2026' }).click();
+  await page.getByRole('link', { name: 'CAP 2026', exact: true }).click();
   await page.getByRole('radio', { name: /^1 – Initié/ }).check();
   await expect(page.getByRole('status').filter({ hasText: 'Enregistré à' })).toBeVisible();
 
@@ -65,7 +65,7 @@ test('import asks before replacing, and cancelling changes nothing', async ({ pa
   const plan = page.getByRole('region', { name: /Importer/ });
   await expect(plan).toContainText('Campagne « CAP 2026 » : remplacée par la version du fichier');
   await plan.getByRole('button', { name: 'Annuler' }).click();
-  await page.getByRole('link', { name: 'CAP 2026' }).click();
+  await page.getByRole('link', { name: 'CAP 2026', exact: true }).click();
   await expect(page.getByRole('radio', { name: /^1 – Initié/ })).toBeChecked();
 });
 
@@ -107,7 +107,7 @@ test('every bad file is refused with its French message, and stored data is unto
     await expect(page.getByRole('region', { name: /Importer/ }), label).toHaveCount(0);
   }
   expect(dialogs).toEqual([]);
-  await page.getByRole('link', { name: 'CAP 2026' }).click();
+  await page.getByRole('link', { name: 'CAP 2026', exact: true }).click();
   await expect(page.getByRole('radio', { name: /^3 – Déployé/ })).toBeChecked();
   await expect(page.getByLabel(/^Commentaire/)).toHaveValue('Œuvre « commune » – 1 200 €');
 });

@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { criteriaInScope, progressByTheme, progressOf, ratingsByCode } from '../../domain/evaluation/scope';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { progressByTheme, progressOf } from '../../domain/evaluation/scope';
 import type { Referential } from '../../domain/referential/model';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
@@ -8,7 +7,8 @@ import { CriterionNav } from './CriterionNav';
 import { CriterionRating } from './CriterionRating';
 import { DatabaseGuard } from './DatabaseGuard';
 import { downloadText, fileSlug } from './download';
-import { SaveIndicator } from './SaveIndicator';
+import { CampaignHeader, CampaignMissing } from './CampaignHeader';
+import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { ThemeProgress } from './ThemeProgress';
 import { useReferential } from './referential-client';
 import { markIslandReady } from './island-mark';
@@ -26,44 +26,23 @@ export default function CampaignScreen() {
   if (!referential) return <p>Chargement du référentiel…</p>;
   return (
     <DatabaseGuard>
-      <Campaign referential={referential} campaignId={new URLSearchParams(location.search).get('id') ?? ''} />
+      <Campaign referential={referential} campaignId={campaignIdFromUrl()} />
     </DatabaseGuard>
   );
 }
 
 function Campaign({ referential, campaignId }: { referential: Referential; campaignId: string }) {
-  const db = database();
-  const campaign = useLiveQuery(async () => (await db.campaigns.get(campaignId)) ?? null, [campaignId]);
-  const structure = useLiveQuery(async () => (campaign ? ((await db.structures.get(campaign.structureId)) ?? null) : undefined), [campaign?.structureId]);
-  const ratingList = useLiveQuery(() => db.ratings.where('campaignId').equals(campaignId).toArray(), [campaignId]);
-  const previousList = useLiveQuery(
-    () => (campaign?.previousCampaignId ? db.ratings.where('campaignId').equals(campaign.previousCampaignId).toArray() : []),
-    [campaign?.previousCampaignId],
-  );
-  const evidence = useLiveQuery(() => db.evidence.where('campaignId').equals(campaignId).toArray(), [campaignId]);
+  const { campaign, structure, scope, ratings, previousRatings, evidence, missing, loading } = useCampaign(referential, campaignId);
   const [current, setCurrent] = useState(() => new URLSearchParams(location.search).get('critere') ?? '');
   const [exportError, setExportError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-
-  const scope = useMemo(
-    () => (campaign && structure ? criteriaInScope(referential, structure.types, campaign.tracks) : []),
-    [referential, campaign, structure],
-  );
-  const ratings = useMemo(() => ratingsByCode(ratingList ?? []), [ratingList]);
-  const previous = useMemo(() => ratingsByCode(previousList ?? []), [previousList]);
 
   useEffect(() => {
     if (scope.length > 0 && !scope.some((c) => c.code === current)) setCurrent(scope[0]!.code);
   }, [scope, current]);
 
-  if (campaign === null || structure === null) {
-    return (
-      <p className="notice notice-error" role="alert">
-        Cette campagne n'existe pas dans ce navigateur. <a href="/espace/">Retour à mon espace</a>
-      </p>
-    );
-  }
-  if (!campaign || !structure || !ratingList || !evidence) return <p>Chargement de la campagne…</p>;
+  if (missing) return <CampaignMissing />;
+  if (loading || !campaign || !structure) return <p>Chargement de la campagne…</p>;
 
   const criterion = scope.find((c) => c.code === current) ?? scope[0];
   const index = criterion ? scope.indexOf(criterion) : -1;
@@ -90,17 +69,7 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
 
   return (
     <div className="campaign">
-      <header className="campaign-header">
-        <p className="breadcrumbs">
-          <a href="/espace/">Mon espace</a> › {structure.name}
-        </p>
-        <h1>{campaign.name}</h1>
-        <p className="muted">
-          {new Date(campaign.date).toLocaleDateString('fr-FR', { dateStyle: 'long' })} · référentiel {campaign.referentialVersion} ·{' '}
-          {campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t).join(', ')}
-          {campaign.participants.length > 0 && ` · ${campaign.participants.length} participant(s)`}
-        </p>
-        <SaveIndicator />
+      <CampaignHeader referential={referential} campaign={campaign} structure={structure}>
         <ThemeProgress rows={progressByTheme(referential, scope, ratings)} total={progressOf(scope, ratings)} />
         <p className="muted">
           {scope.length} critères concernent cette structure et ces parcours
@@ -127,7 +96,7 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
           </Suspense>
         )}
         {exportError && <p className="notice notice-error" role="alert">{exportError}</p>}
-      </header>
+      </CampaignHeader>
       <div className="campaign-body">
         <CriterionNav referential={referential} criteria={scope} ratings={ratings} current={criterion?.code ?? ''} hrefOf={hrefOf} onSelect={select} />
         {criterion && (
@@ -138,7 +107,7 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
               campaignId={campaign.id}
               criterion={criterion}
               rating={ratings.get(criterion.code)}
-              previous={previous.get(criterion.code)}
+              previous={previousRatings.get(criterion.code)}
               evidence={evidence.filter((e) => e.criterionCode === criterion.code)}
             />
             <nav className="pager" aria-label="Critère précédent ou suivant">

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { Rating } from '../../domain/evaluation/model';
 import type { Criterion, Referential } from '../../domain/referential/model';
 
@@ -11,13 +12,31 @@ export function CriterionNav(props: {
   onSelect: (code: string) => void;
 }) {
   const { referential, criteria, ratings, current } = props;
+  // Themes stay as the user opened or closed them; the current criterion's theme always opens.
+  const currentTheme = criteria.find((c) => c.code === current)?.theme;
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(currentTheme ? [currentTheme] : []));
+  useEffect(() => {
+    if (currentTheme) setOpen((themes) => (themes.has(currentTheme) ? themes : new Set([...themes, currentTheme])));
+  }, [currentTheme]);
   return (
     <nav className="criterion-nav" aria-label="Critères de la campagne">
       {referential.themes.map((theme) => {
         const inTheme = criteria.filter((c) => c.theme === theme.code);
         if (inTheme.length === 0) return null;
         return (
-          <details key={theme.code} open={inTheme.some((c) => c.code === current)}>
+          <details
+            key={theme.code}
+            open={open.has(theme.code)}
+            onToggle={(event) => {
+              const isOpen = event.currentTarget.open;
+              setOpen((themes) => {
+                const next = new Set(themes);
+                if (isOpen) next.add(theme.code);
+                else next.delete(theme.code);
+                return next;
+              });
+            }}
+          >
             <summary>
               {theme.code} {theme.title}
             </summary>

@@ -167,6 +167,10 @@ function StructureCard({ referential, structure, campaigns, ratings, creatingCam
                 <tr key={campaign.id}>
                   <th scope="row">
                     <a href={`/espace/campagne/?id=${campaign.id}`}>{campaign.name}</a>
+                    <span className="muted small-links">
+                      {' '}· <a href={`/espace/tableau-de-bord/?id=${campaign.id}`}>tableau de bord<span className="visually-hidden"> de {campaign.name}</span></a>
+                      {' '}· <a href={`/espace/plan/?id=${campaign.id}`}>plan de progrès<span className="visually-hidden"> de {campaign.name}</span></a>
+                    </span>
                   </th>
                   <td>{new Date(campaign.date).toLocaleDateString('fr-FR')}</td>
                   <td>{campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t).join(', ')}</td>

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { Campaign, Structure } from '../../domain/evaluation/model';
+import type { Referential } from '../../domain/referential/model';
+import { SaveIndicator } from './SaveIndicator';
+
+const SCREENS = [
+  { path: '/espace/campagne/', label: 'Évaluation' },
+  { path: '/espace/tableau-de-bord/', label: 'Tableau de bord' },
+  { path: '/espace/plan/', label: 'Plan de progrès' },
+] as const;
+
+/** Title, facts and the three screens of a campaign: rating, dashboard, plan. */
+export function CampaignHeader(props: { referential: Referential; campaign: Campaign; structure: Structure; children?: ReactNode }) {
+  const { referential, campaign, structure } = props;
+  return (
+    <header className="campaign-header">
+      <p className="breadcrumbs">
+        <a href="/espace/">Mon espace</a> › {structure.name}
+      </p>
+      <h1>{campaign.name}</h1>
+      <p className="muted">
+        {new Date(campaign.date).toLocaleDateString('fr-FR', { dateStyle: 'long' })} · référentiel {campaign.referentialVersion} ·{' '}
+        {campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t).join(', ')}
+        {campaign.participants.length > 0 && ` · ${campaign.participants.length} participant(s)`}
+      </p>
+      <nav aria-label="Écrans de la campagne" className="tabs">
+        <ul>
+          {SCREENS.map((screen) => (
+            <li key={screen.path}>
+              <a href={`${screen.path}?id=${campaign.id}`} aria-current={location.pathname === screen.path ? 'page' : undefined}>
+                {screen.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <SaveIndicator />
+      {props.children}
+    </header>
+  );
+}
+
+export function CampaignMissing() {
+  return (
+    <p className="notice notice-error" role="alert">
+      Cette campagne n'existe pas dans ce navigateur. <a href="/espace/">Retour à mon espace</a>
+    </p>
+  );
+}

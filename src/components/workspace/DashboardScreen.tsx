@@ -1,0 +1,266 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef } from 'react';
+import { ratingsByCode } from '../../domain/evaluation/scope';
+import { suggestActions } from '../../domain/plan/suggest';
+import type { Referential } from '../../domain/referential/model';
+import { iso26000Readiness, iso9001Readiness, type Readiness } from '../../domain/scoring/readiness';
+import { formatScore, scoreCampaign, type Score } from '../../domain/scoring/score';
+import { database } from '../../storage/instance';
+import { CampaignHeader, CampaignMissing } from './CampaignHeader';
+import { DatabaseGuard } from './DatabaseGuard';
+import { markIslandReady } from './island-mark';
+import { useReferential } from './referential-client';
+import { campaignIdFromUrl, useCampaign } from './use-campaign';
+
+/** /espace/tableau-de-bord/?id=… — the photographie: scores with coverage, alerts, gaps, ISO views, trend. */
+export default function DashboardScreen() {
+  markIslandReady();
+  const { referential, error } = useReferential();
+  if (error) return <p className="notice notice-error" role="alert">{error}</p>;
+  if (!referential) return <p>Chargement du référentiel…</p>;
+  return (
+    <DatabaseGuard>
+      <Dashboard referential={referential} campaignId={campaignIdFromUrl()} />
+    </DatabaseGuard>
+  );
+}
+
+function ScoreCell({ score }: { score: Score }) {
+  return (
+    <>
+      <td>
+        {formatScore(score.value)}
+        {score.partial && score.value !== null && <span className="badge badge-partial"> provisoire</span>}
+      </td>
+      <td>
+        {score.rated} / {score.applicable}
+      </td>
+    </>
+  );
+}
+
+function Dashboard({ referential, campaignId }: { referential: Referential; campaignId: string }) {
+  const { campaign, structure, scope, ratings, actions, dismissals, missing, loading } = useCampaign(referential, campaignId);
+  // The trend compares with the campaign this one started from, or else the structure's latest earlier one.
+  const previous = useLiveQuery(async () => {
+    if (!campaign) return null;
+    const db = database();
+    const earlier = (await db.campaigns.where('structureId').equals(campaign.structureId).toArray())
+      .filter((c) => c.id !== campaign.id && c.date <= campaign.date)
+      .sort((a, b) => b.date.localeCompare(a.date));
+    const base = earlier.find((c) => c.id === campaign.previousCampaignId) ?? earlier[0];
+    if (!base) return null;
+    return { campaign: base, ratings: ratingsByCode(await db.ratings.where('campaignId').equals(base.id).toArray()) };
+  }, [campaign?.id, campaign?.previousCampaignId, campaign?.date]);
+
+  const scores = useMemo(() => scoreCampaign(referential, scope, ratings), [referential, scope, ratings]);
+  const previousScores = useMemo(() => (previous ? scoreCampaign(referential, scope, previous.ratings) : null), [referential, scope, previous]);
+  const iso9001 = useMemo(() => iso9001Readiness(referential, scope, ratings), [referential, scope, ratings]);
+  const iso26000 = useMemo(() => iso26000Readiness(referential, scope, ratings), [referential, scope, ratings]);
+  const gaps = useMemo(
+    () => suggestActions(referential, scope, ratings, { actions, dismissed: new Set(dismissals.map((d) => d.criterionCode)) }).slice(0, 10),
+    [referential, scope, ratings, actions, dismissals],
+  );
+
+  const radar = useRef<HTMLCanvasElement>(null);
+  const bars = useRef<HTMLCanvasElement>(null);
+  const chartsBox = useRef<HTMLDivElement>(null);
+  const subThemes = scores.themes.flatMap((t) => t.subThemes);
+  useEffect(() => {
+    if (!radar.current || !bars.current) return;
+    let cancelled = false;
+    const drawn: { destroy(): void }[] = [];
+    void import('./charts').then(({ drawRadar, drawBars }) => {
+      if (cancelled || !radar.current || !bars.current) return;
+      const labels = scores.themes.map((t) => t.theme.title);
+      drawn.push(
+        drawRadar(
+          radar.current,
+          labels,
+          { label: campaign?.name ?? '', values: scores.themes.map((t) => t.score.value) },
+          previousScores && previous ? { label: previous.campaign.name, values: previousScores.themes.map((t) => t.score.value) } : undefined,
+        ),
+        drawBars(bars.current, subThemes.map((s) => `${s.subTheme.code} ${s.subTheme.title}`), { label: 'Score', values: subThemes.map((s) => s.score.value) }),
+      );
+      chartsBox.current?.setAttribute('data-charts-ready', 'true');
+    });
+    return () => {
+      cancelled = true;
+      for (const chart of drawn) chart.destroy();
+    };
+  }, [scores, previousScores, previous, campaign?.name, subThemes.length]);
+
+  if (missing) return <CampaignMissing />;
+  if (loading || !campaign || !structure) return <p>Chargement du tableau de bord…</p>;
+
+  return (
+    <div className="dashboard">
+      <CampaignHeader referential={referential} campaign={campaign} structure={structure} />
+
+      <section aria-labelledby="global-title" className="panel">
+        <h2 id="global-title">Score global : {formatScore(scores.global.value)}</h2>
+        <p>
+          {scores.global.rated} / {scores.global.applicable} critères évalués ({Math.round(scores.global.coverage * 100)} % de couverture).
+          {scores.global.partial && (
+            <strong> Score provisoire : tous les critères applicables ne sont pas encore évalués.</strong>
+          )}
+        </p>
+        {scores.weakestTheme && (
+          <p>
+            Thème le plus fragile : <strong>{scores.weakestTheme.title}</strong>.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="alerts-title" className={scores.alerts.length > 0 ? 'panel panel-alert' : 'panel'}>
+        <h2 id="alerts-title">Alertes réglementaires ({scores.alerts.length})</h2>
+        {scores.alerts.length === 0 ? (
+          <p>Aucun critère réglementaire n'est évalué à 0 ou 1.</p>
+        ) : (
+          <>
+            <p>Ces exigences légales sont évaluées à 0 ou 1 : à traiter en priorité, quelle que soit la moyenne.</p>
+            <ul>
+              {scores.alerts.map((a) => (
+                <li key={a.criterion.code}>
+                  <a href={`/espace/campagne/?id=${campaign.id}&critere=${a.criterion.code}`}>
+                    {a.criterion.code} {a.criterion.title}
+                  </a>{' '}
+                  — niveau {a.level}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="themes-title">
+        <h2 id="themes-title">Les quatre thèmes</h2>
+        <div className="chart-row" ref={chartsBox}>
+          <div className="chart">
+            <canvas ref={radar} role="img" aria-label="Radar des scores par thème ; les valeurs sont dans le tableau voisin." />
+          </div>
+          <table>
+            <caption>Scores par thème</caption>
+            <thead>
+              <tr>
+                <th scope="col">Thème</th>
+                <th scope="col">Score</th>
+                <th scope="col">Couverture</th>
+                {previousScores && <th scope="col">{previous?.campaign.name}</th>}
+                {previousScores && <th scope="col">Évolution</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {scores.themes.map((t, i) => {
+                const before = previousScores?.themes[i]?.score.value ?? null;
+                return (
+                  <tr key={t.theme.code}>
+                    <th scope="row">{t.theme.title}</th>
+                    <ScoreCell score={t.score} />
+                    {previousScores && <td>{formatScore(before)}</td>}
+                    {previousScores && <td>{trend(t.score.value, before)}</td>}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="subthemes-title">
+        <h2 id="subthemes-title">Sous-thèmes</h2>
+        <div className="chart chart-bars" style={{ height: `${Math.max(subThemes.length * 28, 120)}px` }}>
+          <canvas ref={bars} role="img" aria-label="Barres des scores par sous-thème ; les valeurs sont dans le tableau qui suit." />
+        </div>
+        <table>
+          <caption>Scores par sous-thème</caption>
+          <thead>
+            <tr>
+              <th scope="col">Sous-thème</th>
+              <th scope="col">Score</th>
+              <th scope="col">Couverture</th>
+            </tr>
+          </thead>
+          <tbody>
+            {subThemes.map((s) => (
+              <tr key={s.subTheme.code}>
+                <th scope="row">
+                  {s.subTheme.code} {s.subTheme.title}
+                </th>
+                <ScoreCell score={s.score} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="gaps-title">
+        <h2 id="gaps-title">Principaux écarts</h2>
+        {gaps.length === 0 ? (
+          <p>Aucun écart à traiter pour l'instant (ou tous sont déjà dans le plan de progrès).</p>
+        ) : (
+          <ol>
+            {gaps.map((g) => (
+              <li key={g.criterion.code}>
+                <a href={`/espace/campagne/?id=${campaign.id}&critere=${g.criterion.code}`}>
+                  {g.criterion.code} {g.criterion.title}
+                </a>{' '}
+                — niveau {g.level}, objectif {g.targetLevel}, poids {g.criterion.weight}
+                {g.regulatoryAlert && <strong> (exigence réglementaire)</strong>}
+              </li>
+            ))}
+          </ol>
+        )}
+        <p>
+          <a href={`/espace/plan/?id=${campaign.id}`}>Construire le plan de progrès à partir de ces écarts</a>
+        </p>
+      </section>
+
+      <ReadinessTable id="iso9001" title="Préparation ISO 9001, article par article" header="Article ISO 9001" rows={iso9001} />
+      <ReadinessTable id="iso26000" title="Regard CAP RSE : questions centrales ISO 26000" header="Question centrale" rows={iso26000} />
+    </div>
+  );
+}
+
+function trend(now: number | null, before: number | null): string {
+  if (now === null || before === null) return '—';
+  const delta = Math.round(now * 100) - Math.round(before * 100);
+  return delta === 0 ? 'stable' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)} points`;
+}
+
+function band(score: Score): string {
+  if (score.value === null) return 'band-none';
+  if (score.value < 0.375) return 'band-low';
+  if (score.value < 0.625) return 'band-mid';
+  return 'band-high';
+}
+
+function ReadinessTable({ id, title, header, rows }: { id: string; title: string; header: string; rows: Readiness[] }) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <table className="readiness">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{header}</th>
+            <th scope="col">Score</th>
+            <th scope="col">Couverture</th>
+            <th scope="col">Critères</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.reference.code} className={band(row.score)}>
+              <th scope="row">
+                {row.reference.code} {row.reference.title}
+              </th>
+              <ScoreCell score={row.score} />
+              <td>{row.criteria.map((c) => c.code).join(', ') || 'aucun dans le périmètre'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
