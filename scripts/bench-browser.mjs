@@ -85,9 +85,12 @@ export async function runBrowserBench() {
       screens.push({
         home: await timeScreen(page, `${BASE}/espace/`, (p) => p.getByRole('table').first()),
         campaign: await timeScreen(page, campaignUrl, radioGroup),
+        dashboard: await timeScreen(page, `${BASE}/espace/tableau-de-bord/?id=${campaignId}`, (p) => p.locator('[data-charts-ready="true"]')),
       });
     }
     // Moving to the next criterion, in the page already loaded.
+    await page.goto(campaignUrl);
+    await radioGroup(page).waitFor();
     const switches = [];
     for (let i = 0; i < 20; i++) {
       const before = await page.getByRole('heading', { level: 2 }).first().textContent();
@@ -154,6 +157,8 @@ export async function runBrowserBench() {
         campaign: median(screens.map((s) => s.campaign.fromIsland)),
         campaignFromNavigation: median(screens.map((s) => s.campaign.fromNavigation)),
         nextCriterion: median(switches),
+        dashboard: median(screens.map((s) => s.dashboard.fromIsland)),
+        dashboardFromNavigation: median(screens.map((s) => s.dashboard.fromNavigation)),
       },
     };
   } finally {

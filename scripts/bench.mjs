@@ -2,10 +2,11 @@
 // npm run bench — builds the site and prints the figures the issues set budgets on:
 // build time, and the JavaScript each page type loads on first view (bytes and gzip), static imports included.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runBrowserBench } from './bench-browser.mjs';
+import { runScoringBench } from './bench-scoring.mjs';
 
 const dist = resolve('dist');
 const started = performance.now();
@@ -22,6 +23,8 @@ const pageTypes = [
   ['Recherche', 'recherche/index.html', 10_000],
   ['Mon espace', 'espace/index.html', 150 * 1024],
   ['Évaluation (campagne)', 'espace/campagne/index.html', 150 * 1024],
+  ['Tableau de bord', 'espace/tableau-de-bord/index.html', 150 * 1024],
+  ['Plan de progrès', 'espace/plan/index.html', 150 * 1024],
 ];
 
 function staticGraph(file, seen) {
@@ -67,12 +70,24 @@ for (const [name, file, budget] of pageTypes) {
       (budget === 0 ? 'aucun JS' : kb(budget)).padStart(14) + `  ${ok ? 'ok' : 'DÉPASSÉ'}`,
   );
 }
+const chartChunk = readdirSync(join(dist, '_astro')).find((f) => /^charts\..*\.js$/.test(f));
+if (chartChunk) {
+  const chart = readFileSync(join(dist, '_astro', chartChunk));
+  console.log(`chart.js (chargé à la demande par le tableau de bord) : ${kb(chart.length)} brut, ${kb(gzipSync(chart, { level: 9 }).length)} gzip`);
+}
 const json = readFileSync(join(dist, 'referentiel.json'));
 console.log('');
 console.log(`referentiel.json (chargé par la recherche seulement) : ${kb(json.length)} brut, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);
 
 const ms = (n) => `${n.toFixed(1)} ms`;
 const check = (value, budget) => (value <= budget ? 'ok' : ((overBudget = true), 'DÉPASSÉ'));
+const scoring = await runScoringBench();
+console.log('');
+console.log(`Calcul des scores (Node, référentiel réel de ${scoring.criteria} critères)`);
+console.log(`Une campagne entière : médiane ${scoring.median.toFixed(3)} ms, p95 ${scoring.p95.toFixed(3)} ms (budget 1 ms) ${check(scoring.median, 1)}`);
+console.log(`1 000 campagnes : ${ms(scoring.aggregate)} (budget 200 ms) ${check(scoring.aggregate, 200)}`);
+console.log(`Vues ISO 9001 + ISO 26000 d'une campagne : ${ms(scoring.readiness)}`);
+
 const browser = await runBrowserBench();
 console.log('');
 console.log(`Chromium sans interface, jeu de données : ${browser.dataset}`);
@@ -81,4 +96,5 @@ console.log(`  avec de vrais clics souris (${browser.inputWrites.count}) : médi
 console.log(`Écran « Mon espace » affiché : ${ms(browser.screens.home)} après le démarrage de l'îlot (budget 100 ms) ${check(browser.screens.home, 100)} ; ${ms(browser.screens.homeFromNavigation)} après la navigation`);
 console.log(`Écran d'évaluation affiché : ${ms(browser.screens.campaign)} après le démarrage de l'îlot (budget 100 ms) ${check(browser.screens.campaign, 100)} ; ${ms(browser.screens.campaignFromNavigation)} après la navigation`);
 console.log(`Passage au critère suivant : ${ms(browser.screens.nextCriterion)} (budget 100 ms) ${check(browser.screens.nextCriterion, 100)}`);
+console.log(`Tableau de bord avec ses graphiques : ${ms(browser.screens.dashboard)} après le démarrage de l'îlot (budget 300 ms) ${check(browser.screens.dashboard, 300)} ; ${ms(browser.screens.dashboardFromNavigation)} après la navigation`);
 process.exitCode = overBudget ? 1 : 0;

@@ -10,6 +10,7 @@ const pages = [
   ['correspondance ISO 9001', '/correspondances/iso-9001/'],
   ['correspondance ISO 26000', '/correspondances/iso-26000/'],
   ['recherche avec résultats', '/recherche/?q=securite'],
+  ['méthode', '/methode/'],
   ['page introuvable', '/nexiste-pas/'],
 ] as const;
 
@@ -47,6 +48,18 @@ test('axe finds no WCAG 2.1 AA violation in the workspace: forms with errors, ca
   await page.getByLabel(/Pourquoi ce critère/).blur();
   await page.getByRole('button', { name: 'Ajouter une preuve' }).click();
   await expect(page.getByLabel('Titre de la preuve')).toBeVisible();
+  await expectNoAxeViolation(page);
+
+  await page.getByRole('button', { name: /Critère suivant/ }).click();
+  await page.getByRole('radio', { name: /^1 – / }).click();
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await expect(page.locator('[data-charts-ready="true"]')).toBeVisible();
+  await expectNoAxeViolation(page);
+  await page.getByRole('link', { name: 'Plan de progrès', exact: true }).click();
+  await page.getByRole('button', { name: /^Accepter/ }).first().click();
+  await page.getByRole('button', { name: 'Nouvelle action' }).click();
+  await page.getByRole('button', { name: "Ajouter l'action" }).click();
+  await expect(page.getByText(/L'intitulé de l'action est obligatoire/)).toBeVisible();
   await expectNoAxeViolation(page);
 });
 

@@ -107,3 +107,13 @@ test('a criterion page prints as a worksheet without the navigation', async ({ p
   await expect(page.getByRole('navigation', { name: 'Critères voisins' })).toBeHidden();
   await expect(page.getByRole('table', { name: /Ce que signifie chaque niveau/ })).toBeVisible();
 });
+
+test('the method page explains the scoring with a worked example computed by the scoring module', async ({ page }) => {
+  await page.goto('/methode/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Méthode de calcul' })).toBeVisible();
+  // (3 × 50 % + 3 × 75 % + 2 × 25 %) ÷ 8 = 53,125 % ; global (70 + 60 + 53,125 + 45) ÷ 4 = 57,03 %.
+  await expect(page.getByText(/= 4,25 ÷ 8 = 53 %/)).toBeVisible();
+  await expect(page.getByText('(valeur exacte 53,13 %)')).toBeVisible();
+  await expect(page.getByText(/\+ 53 %\) ÷ 4 =\s*57 %/)).toBeVisible();
+  await expect(page.getByText(/3 critères évalués sur 4 applicables/)).toBeVisible();
+});
