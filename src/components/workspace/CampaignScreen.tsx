@@ -5,30 +5,20 @@ import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { CriterionNav } from './CriterionNav';
 import { CriterionRating } from './CriterionRating';
-import { DatabaseGuard } from './DatabaseGuard';
 import { downloadText, fileSlug } from './download';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { ThemeProgress } from './ThemeProgress';
-import { useReferential } from './referential-client';
-import { markIslandReady } from './island-mark';
 import { track } from './save-status';
 import { updateCampaign } from '../../storage/workspace';
+import { WorkspaceIsland } from './WorkspaceIsland';
 
 // The campaign form (react-hook-form + zod) loads only when the user edits the campaign.
 const CampaignForm = lazy(() => import('./CampaignForm').then((m) => ({ default: m.CampaignForm })));
 
 /** /espace/campagne/?id=…&critere=… — rating a campaign, criterion by criterion. */
 export default function CampaignScreen() {
-  markIslandReady();
-  const { referential, error } = useReferential();
-  if (error) return <p className="notice notice-error" role="alert">{error}</p>;
-  if (!referential) return <p>Chargement du référentiel…</p>;
-  return (
-    <DatabaseGuard>
-      <Campaign referential={referential} campaignId={campaignIdFromUrl()} />
-    </DatabaseGuard>
-  );
+  return <WorkspaceIsland>{(referential) => <Campaign referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
 }
 
 function Campaign({ referential, campaignId }: { referential: Referential; campaignId: string }) {

@@ -7,22 +7,12 @@ import { iso26000Readiness, iso9001Readiness, type Readiness } from '../../domai
 import { formatScore, scoreCampaign, type Score } from '../../domain/scoring/score';
 import { database } from '../../storage/instance';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
-import { DatabaseGuard } from './DatabaseGuard';
-import { markIslandReady } from './island-mark';
-import { useReferential } from './referential-client';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { WorkspaceIsland } from './WorkspaceIsland';
 
 /** /espace/tableau-de-bord/?id=… — the photographie: scores with coverage, alerts, gaps, ISO views, trend. */
 export default function DashboardScreen() {
-  markIslandReady();
-  const { referential, error } = useReferential();
-  if (error) return <p className="notice notice-error" role="alert">{error}</p>;
-  if (!referential) return <p>Chargement du référentiel…</p>;
-  return (
-    <DatabaseGuard>
-      <Dashboard referential={referential} campaignId={campaignIdFromUrl()} />
-    </DatabaseGuard>
-  );
+  return <WorkspaceIsland>{(referential) => <Dashboard referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
 }
 
 function ScoreCell({ score }: { score: Score }) {

@@ -6,28 +6,18 @@ import type { Referential } from '../../domain/referential/model';
 import { database } from '../../storage/instance';
 import { acceptSuggestion, addAction, deleteAction, dismissSuggestion, restoreSuggestion, updateAction } from '../../storage/plan';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
-import { DatabaseGuard } from './DatabaseGuard';
 import { downloadText, fileSlug } from './download';
 import { planCsv, ratingsCsv } from './exports';
-import { markIslandReady } from './island-mark';
-import { useReferential } from './referential-client';
 import { track } from './save-status';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { WorkspaceIsland } from './WorkspaceIsland';
 
 // The action form (react-hook-form + zod) loads when the team writes or edits an action.
 const ActionForm = lazy(() => import('./ActionForm').then((m) => ({ default: m.ActionForm })));
 
 /** /espace/plan/?id=… — suggestions drawn from the gaps, the actions, their follow-up, CSV exports. */
 export default function PlanScreen() {
-  markIslandReady();
-  const { referential, error } = useReferential();
-  if (error) return <p className="notice notice-error" role="alert">{error}</p>;
-  if (!referential) return <p>Chargement du référentiel…</p>;
-  return (
-    <DatabaseGuard>
-      <Plan referential={referential} campaignId={campaignIdFromUrl()} />
-    </DatabaseGuard>
-  );
+  return <WorkspaceIsland>{(referential) => <Plan referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
 }
 
 type Editing = { kind: 'new' } | { kind: 'edit'; id: string } | null;

@@ -8,25 +8,15 @@ import { askPersistenceOnce } from '../../storage/health';
 import { addCampaign, addNextCampaign, addStructure, deleteCampaign, deleteStructure, updateStructure } from '../../storage/workspace';
 import { BackupPanel } from './BackupPanel';
 import { CampaignForm } from './CampaignForm';
-import { DatabaseGuard } from './DatabaseGuard';
 import { SaveIndicator } from './SaveIndicator';
+import { WorkspaceIsland } from './WorkspaceIsland';
 import { StorageStatus } from './StorageStatus';
 import { StructureForm } from './StructureForm';
 import { track } from './save-status';
-import { useReferential } from './referential-client';
-import { markIslandReady } from './island-mark';
 
 /** /espace/ — the structures, their campaigns, backups. */
 export default function WorkspaceHome() {
-  markIslandReady();
-  const { referential, error } = useReferential();
-  if (error) return <p className="notice notice-error" role="alert">{error}</p>;
-  if (!referential) return <p>Chargement du référentiel…</p>;
-  return (
-    <DatabaseGuard>
-      <Workspace referential={referential} />
-    </DatabaseGuard>
-  );
+  return <WorkspaceIsland>{(referential) => <Workspace referential={referential} />}</WorkspaceIsland>;
 }
 
 type Editing = { kind: 'new-structure' } | { kind: 'structure'; id: string } | { kind: 'new-campaign'; structureId: string } | null;
