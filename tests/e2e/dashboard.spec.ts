@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../../src/domain/plan/csv';
+import readExcelFile from 'read-excel-file/node';
 import { createCampaign, createStructure } from './helpers';
 
 type Criterion = { code: string; theme: string; weight: number; regulatory: boolean; appliesTo: string | string[]; tracks: string[] };
@@ -100,4 +101,12 @@ test('the dashboard shows the figures the method gives, alerts, and ISO views; t
   const line = notes.find((r) => r[5] === first)!;
   expect(line[9]).toBe('1');
   expect(line[11]).toBe('0,25');
+
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter notes et plan (Excel .xlsx)' }).click()]);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+  const sheets = await readExcelFile(await readFile((await xlsxDownload.path())!));
+  expect(sheets.map((s) => s.sheet)).toEqual(['Notes', 'Plan de progrès']);
+  expect(sheets[0]!.data).toHaveLength(given.size + 1);
+  expect(sheets[0]!.data.find((r) => r[5] === first)?.[11]).toBe(0.25);
+  expect(sheets[1]!.data[1]).toEqual(expect.arrayContaining([first, 'Claire Martin', '0 écart au contrôle ; « zéro » oubli']));
 });

@@ -3,6 +3,7 @@ import { EVIDENCE_KIND_LABELS, type Evidence } from '../../domain/evaluation/mod
 import { formatBytes } from '../../domain/evaluation/rules';
 import { readEvidenceFile, removeEvidence } from '../../storage/evidence';
 import { database } from '../../storage/instance';
+import { downloadBlob } from './download';
 import { track } from './save-status';
 
 // The form (react-hook-form + zod) loads when a user adds evidence, not with the rating page.
@@ -56,10 +57,5 @@ export function EvidencePanel({ campaignId, criterionCode, evidence }: { campaig
 async function openFile(item: Evidence) {
   const blob = await readEvidenceFile(database(), item);
   if (!blob || !item.file) return;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = item.file.name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(item.file.name, blob);
 }

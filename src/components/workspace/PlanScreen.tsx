@@ -6,8 +6,8 @@ import type { Referential } from '../../domain/referential/model';
 import { database } from '../../storage/instance';
 import { acceptSuggestion, addAction, deleteAction, dismissSuggestion, restoreSuggestion, updateAction } from '../../storage/plan';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
-import { downloadText, fileSlug } from './download';
-import { planCsv, ratingsCsv } from './exports';
+import { downloadBlob, downloadText, fileSlug } from './download';
+import { csvOf, planTable, ratingsTable } from './exports';
 import { track } from './save-status';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { WorkspaceIsland } from './WorkspaceIsland';
@@ -45,16 +45,27 @@ function Plan({ referential, campaignId }: { referential: Referential; campaignI
   const overdue = actions.filter((a) => isOverdue(a, day)).length;
   const quarters = [...new Set(shown.map((a) => quarterOf(a.dueDate)))].sort((a, b) => sortQuarter(a) - sortQuarter(b));
   const slug = `${fileSlug(structure.name)}-${campaign.date}`;
+  const notesTable = () => ratingsTable(referential, structure, campaign, scope, ratings, evidence);
 
   return (
     <div className="plan">
       <CampaignHeader referential={referential} campaign={campaign} structure={structure}>
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => downloadText(`cap-progres-notes-${slug}.csv`, ratingsCsv(referential, structure, campaign, scope, ratings, evidence), 'text/csv;charset=utf-8')}>
+          <button type="button" className="secondary" onClick={() => downloadText(`cap-progres-notes-${slug}.csv`, csvOf(notesTable()), 'text/csv;charset=utf-8')}>
             Exporter les notes (CSV)
           </button>
-          <button type="button" className="secondary" onClick={() => downloadText(`cap-progres-plan-${slug}.csv`, planCsv(shown), 'text/csv;charset=utf-8')}>
+          <button type="button" className="secondary" onClick={() => downloadText(`cap-progres-plan-${slug}.csv`, csvOf(planTable(shown)), 'text/csv;charset=utf-8')}>
             Exporter le plan (CSV)
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={async () => {
+              const { workbook } = await import('./xlsx');
+              downloadBlob(`cap-progres-${slug}.xlsx`, await workbook(notesTable(), planTable(actions)));
+            }}
+          >
+            Exporter notes et plan (Excel .xlsx)
           </button>
         </div>
       </CampaignHeader>

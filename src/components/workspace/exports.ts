@@ -1,11 +1,18 @@
-/** CSV exports of a campaign (ratings, plan), built from the same scoring module as the screens. */
+/** Exports of a campaign (ratings, plan) as tables, built from the same scoring module as the screens. */
 import type { Campaign, Evidence, Rating, Structure } from '../../domain/evaluation/model';
-import { toCsv } from '../../domain/plan/csv';
+import { toCsv, type Cell } from '../../domain/plan/csv';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS, type ProgressAction } from '../../domain/plan/model';
 import type { Criterion, Referential } from '../../domain/referential/model';
 import { criterionScore } from '../../domain/scoring/score';
 
-export function ratingsCsv(referential: Referential, structure: Structure, campaign: Campaign, scope: Criterion[], ratings: ReadonlyMap<string, Rating>, evidence: Evidence[]): string {
+export interface Table {
+  header: string[];
+  rows: Cell[][];
+}
+
+export const csvOf = (table: Table) => toCsv(table.header, table.rows);
+
+export function ratingsTable(referential: Referential, structure: Structure, campaign: Campaign, scope: Criterion[], ratings: ReadonlyMap<string, Rating>, evidence: Evidence[]): Table {
   const header = ['Structure', 'Campagne', 'Référentiel', 'Thème', 'Sous-thème', 'Code', 'Critère', 'Poids', 'Réglementaire', 'Niveau', 'Intitulé du niveau', 'Score', 'Non applicable (justification)', 'Commentaire', 'À revoir', 'Preuves'];
   const rows = scope.map((c) => {
     const r = ratings.get(c.code);
@@ -29,13 +36,12 @@ export function ratingsCsv(referential: Referential, structure: Structure, campa
       evidence.filter((e) => e.criterionCode === c.code).map((e) => e.title).join(' | '),
     ];
   });
-  return toCsv(header, rows);
+  return { header, rows };
 }
 
-export function planCsv(actions: ProgressAction[]): string {
-  const header = ['Action', 'Critères', 'Pilote', 'Début', 'Échéance', 'Statut', 'Priorité', 'Indicateur', 'Ressources', 'Notes'];
-  return toCsv(
-    header,
-    actions.map((a) => [a.title, a.criterionCodes.join(', '), a.owner, a.startDate, a.dueDate, ACTION_STATUS_LABELS[a.status], PRIORITY_LABELS[a.priority], a.indicator, a.resources, a.notes]),
-  );
+export function planTable(actions: ProgressAction[]): Table {
+  return {
+    header: ['Action', 'Critères', 'Pilote', 'Début', 'Échéance', 'Statut', 'Priorité', 'Indicateur', 'Ressources', 'Notes'],
+    rows: actions.map((a) => [a.title, a.criterionCodes.join(', '), a.owner, a.startDate, a.dueDate, ACTION_STATUS_LABELS[a.status], PRIORITY_LABELS[a.priority], a.indicator, a.resources, a.notes]),
+  };
 }

@@ -1,0 +1,12 @@
+/** The .xlsx workbook (notes + plan), with write-excel-file, loaded only when the user asks for it. */
+import writeXlsxFile from 'write-excel-file/browser';
+import type { Table } from './exports';
+
+const sheet = (name: string, table: Table) => ({
+  sheet: name,
+  data: [table.header.map((value) => ({ value, fontWeight: 'bold' as const })), ...table.rows],
+});
+
+export function workbook(notes: Table, plan: Table): Promise<Blob> {
+  return writeXlsxFile([sheet('Notes', notes), sheet('Plan de progrès', plan)]).toBlob();
+}
