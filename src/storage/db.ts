@@ -54,6 +54,9 @@ export const SCHEMA_V3 = {
   dismissals: '[campaignId+criterionCode], campaignId',
 };
 
+/** The latest version declared below; IndexedDB sees it multiplied by 10 (Dexie's convention). */
+export const SCHEMA_VERSION = 3;
+
 export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
   // Relaxed durability: a commit is acknowledged once the browser holds it, not after a disk flush; an
   // OS crash could lose the very last change, and every rating write gets several times faster.

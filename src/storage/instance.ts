@@ -1,5 +1,5 @@
 /** The one database of the page, opened on first use. Another tab upgrading it closes this connection. */
-import { openDatabase, type CapDatabase } from './db';
+import { DATABASE_NAME, openDatabase, SCHEMA_VERSION, type CapDatabase } from './db';
 
 let instance: CapDatabase | undefined;
 const closedListeners = new Set<() => void>();
@@ -20,4 +20,15 @@ export function database(): CapDatabase {
 export function onDatabaseClosed(listener: () => void): () => void {
   closedListeners.add(listener);
   return () => closedListeners.delete(listener);
+}
+
+/**
+ * True when the database on disk was written by a newer CAP Progrès (a higher version). Checked without
+ * opening it: Dexie would otherwise open it as is, and this older code must not write into a layout it
+ * does not know.
+ */
+export async function isWrittenByNewerVersion(): Promise<boolean> {
+  const list = await indexedDB.databases?.().catch(() => []);
+  const onDisk = list?.find((d) => d.name === DATABASE_NAME)?.version ?? 0;
+  return onDisk > SCHEMA_VERSION * 10;
 }

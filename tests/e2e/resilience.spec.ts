@@ -56,3 +56,31 @@ test('an unknown campaign link says so instead of a blank page', async ({ page }
   await page.goto('/espace/campagne/?id=' + 'f'.repeat(32));
   await expect(page.getByRole('alert')).toContainText("Cette campagne n'existe pas dans ce navigateur");
 });
+
+test('a database written by a newer CAP Progrès is left untouched, with a French explanation', async ({ page }) => {
+  await page.goto('/recherche/');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const request = indexedDB.open('cap-progres', 990);
+        request.onupgradeneeded = () => request.result.createObjectStore('futur');
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+      }),
+  );
+  await page.goto('/espace/');
+  await expect(page.getByRole('alert')).toContainText('enregistrées par une version plus récente de CAP Progrès');
+  const version = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const request = indexedDB.open('cap-progres');
+        request.onsuccess = () => {
+          resolve(request.result.version);
+          request.result.close();
+        };
+      }),
+  );
+  expect(version).toBe(990);
+});

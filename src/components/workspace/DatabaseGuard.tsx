@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { database, onDatabaseClosed } from '../../storage/instance';
+import { database, isWrittenByNewerVersion, onDatabaseClosed } from '../../storage/instance';
 import { STORAGE_MESSAGES, storageErrorMessage } from '../../storage/errors';
 
 /** Opens the database before showing anything that needs it, and says in French when it cannot. */
@@ -9,7 +9,13 @@ export function DatabaseGuard({ children }: { children: ReactNode }) {
   useEffect(() => {
     const stop = onDatabaseClosed(() => setProblem(STORAGE_MESSAGES.closed));
     if (typeof indexedDB === 'undefined') setProblem(STORAGE_MESSAGES.unavailable);
-    else database().open().then(() => setReady(true), (error) => setProblem(storageErrorMessage(error)));
+    else
+      isWrittenByNewerVersion()
+        .then((newer) => {
+          if (newer) return setProblem(STORAGE_MESSAGES['newer-version']);
+          return database().open().then(() => setReady(true));
+        })
+        .catch((error) => setProblem(storageErrorMessage(error)));
     return stop;
   }, []);
   if (problem) {
