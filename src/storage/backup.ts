@@ -1,5 +1,5 @@
 /** Export to and import from the exchange file. Import writes in one transaction, after every check has passed. */
-import { bytesToBase64, base64ToBytes } from '../domain/evaluation/canonical';
+import { bytesToBase64, base64ToBytes, canonicalJson, sha256Hex } from '../domain/evaluation/canonical';
 import { buildExchangeFile, MAX_IMPORT_BYTES, planImport, type ImportPlanItem } from '../domain/evaluation/exchange';
 import type { ExchangeContent, ExchangeFile } from '../domain/evaluation/exchange-schema';
 import { formatBytes } from '../domain/evaluation/rules';
@@ -13,8 +13,9 @@ export interface ExportOptions {
   referentialVersion: string;
 }
 
-export async function exportWorkspace(db: CapDatabase, options: ExportOptions): Promise<{ file: ExchangeFile; json: string }> {
-  const content = await db.transaction('r', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
+/** The campaign's data (or everything), as the exchange file holds it. */
+export function collectContent(db: CapDatabase, options: Pick<ExportOptions, 'campaignId' | 'includeFiles'>): Promise<ExchangeContent> {
+  return db.transaction('r', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
     const campaigns = options.campaignId
       ? await db.campaigns.where('id').equals(options.campaignId).toArray()
       : await db.campaigns.toArray();
@@ -31,6 +32,15 @@ export async function exportWorkspace(db: CapDatabase, options: ExportOptions): 
     const files = stored.flatMap((f) => (f ? [{ sha256: f.sha256, type: f.type, base64: bytesToBase64(new Uint8Array(f.bytes)) }] : []));
     return { structures, campaigns, ratings, evidence, actions, dismissals, files } satisfies ExchangeContent;
   });
+}
+
+/** The SHA-256 a report prints: the campaign's canonical data, attached files named by their own SHA-256. */
+export async function campaignFingerprint(db: CapDatabase, campaignId: string): Promise<string> {
+  return sha256Hex(canonicalJson(await collectContent(db, { campaignId, includeFiles: false })));
+}
+
+export async function exportWorkspace(db: CapDatabase, options: ExportOptions): Promise<{ file: ExchangeFile; json: string }> {
+  const content = await collectContent(db, options);
   const file = await buildExchangeFile(content, {
     scope: options.campaignId ? 'campaign' : 'all',
     referentialVersion: options.referentialVersion,

@@ -7,6 +7,7 @@ const SCREENS = [
   { path: '/espace/campagne/', label: 'Évaluation' },
   { path: '/espace/tableau-de-bord/', label: 'Tableau de bord' },
   { path: '/espace/plan/', label: 'Plan de progrès' },
+  { path: '/espace/rapport/', label: 'Rapport' },
 ] as const;
 
 /** Title, facts and the three screens of a campaign: rating, dashboard, plan. */

@@ -62,3 +62,52 @@ export function drawBars(canvas: HTMLCanvasElement, labels: string[], series: Se
     },
   });
 }
+
+/** The radar as a JPEG for the PDF: drawn off screen, white background, no animation, sharp when printed. */
+export function radarImage(labels: string[], current: Series): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = 900;
+  canvas.height = 900;
+  const chart = new Chart(canvas, {
+    type: 'radar',
+    data: {
+      labels: labels.map(wrapLabel),
+      datasets: [{ label: current.label, data: current.values.map(percent), borderColor: ACCENT, backgroundColor: 'rgba(27,79,114,0.25)', borderWidth: 5, pointRadius: 7, fill: true }],
+    },
+    options: {
+      animation: false,
+      responsive: false,
+      devicePixelRatio: 1,
+      layout: { padding: 10 },
+      scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, callback: (v) => `${v} %`, font: { size: 24 } }, pointLabels: { font: { size: 34, weight: 'bold' } } } },
+      plugins: { legend: { display: false } },
+    },
+    plugins: [
+      {
+        id: 'white-background',
+        beforeDraw: (c) => {
+          const ctx = c.ctx;
+          ctx.save();
+          ctx.globalCompositeOperation = 'destination-over';
+          ctx.fillStyle = '#ffffff';
+          ctx.fillRect(0, 0, c.width, c.height);
+          ctx.restore();
+        },
+      },
+    ],
+  });
+  const url = chart.toBase64Image('image/jpeg', 0.9);
+  chart.destroy();
+  return url;
+}
+
+/** Long theme names on two lines, so the radar keeps its size. */
+function wrapLabel(label: string): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= 16) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}

@@ -1,0 +1,194 @@
+import { useEffect, useMemo, useState } from 'react';
+import { buildReport, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
+import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
+import type { Referential } from '../../domain/referential/model';
+import { formatScore, type Score } from '../../domain/scoring/score';
+import { campaignFingerprint } from '../../storage/backup';
+import { describeError } from '../../storage/errors';
+import { database } from '../../storage/instance';
+import { CampaignHeader, CampaignMissing } from './CampaignHeader';
+import { downloadBlob, fileSlug } from './download';
+import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { WorkspaceIsland } from './WorkspaceIsland';
+
+/** /espace/rapport/?id=… — the report as an accessible, printable page, and its PDF versions. */
+export default function ReportScreen() {
+  return <WorkspaceIsland>{(referential) => <Report referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
+}
+
+const scoreText = (s: Score) => `${formatScore(s.value)}${s.partial && s.value !== null ? ' (provisoire)' : ''}`;
+
+function Report({ referential, campaignId }: { referential: Referential; campaignId: string }) {
+  const data = useCampaign(referential, campaignId);
+  const { campaign, structure, scope, ratings, evidence, actions, dismissals } = data;
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ kind: 'busy' | 'error' | 'done'; text: string } | null>(null);
+  // Recomputed whenever the data changes, so the printed SHA-256 always matches what is shown.
+  useEffect(() => {
+    if (campaign) void campaignFingerprint(database(), campaign.id).then(setFingerprint, () => setFingerprint(null));
+  }, [campaign, ratings, evidence, actions, dismissals]);
+
+  const model = useMemo<ReportModel | null>(
+    () =>
+      campaign && structure && fingerprint
+        ? buildReport({ referential, structure, campaign, scope, ratings, evidence, actions, dismissed: new Set(dismissals.map((d) => d.criterionCode)), dataSha256: fingerprint, now: new Date() })
+        : null,
+    [referential, campaign, structure, scope, ratings, evidence, actions, dismissals, fingerprint],
+  );
+
+  if (data.missing) return <CampaignMissing />;
+  if (data.loading || !campaign || !structure || !model) return <p>Préparation du rapport…</p>;
+
+  const slug = `${fileSlug(structure.name)}-${campaign.date}`;
+  async function download(kind: 'report' | 'assembly') {
+    setStatus({ kind: 'busy', text: 'Génération du PDF…' });
+    try {
+      const started = performance.now();
+      const pdf = await import('../report/pdf');
+      let doc;
+      if (kind === 'report') {
+        const { radarImage } = await import('./charts');
+        const radar = radarImage(model!.scores.themes.map((t) => t.theme.title), { label: campaign!.name, values: model!.scores.themes.map((t) => t.score.value) });
+        doc = await pdf.buildReportPdf(model!, { radar });
+      } else {
+        doc = await pdf.buildAssemblySummaryPdf(model!);
+      }
+      const blob = doc.output('blob');
+      performance.measure('cap-progres:pdf', { start: started });
+      downloadBlob(kind === 'report' ? `cap-progres-rapport-${slug}.pdf` : `cap-progres-synthese-ag-${slug}.pdf`, blob);
+      setStatus({ kind: 'done', text: `PDF prêt : ${doc.getNumberOfPages()} page(s).` });
+    } catch (error) {
+      console.error(error);
+      setStatus({ kind: 'error', text: `Le PDF n'a pas pu être produit. ${describeError(error)}` });
+    }
+  }
+
+  return (
+    <div className="report">
+      <CampaignHeader referential={referential} campaign={campaign} structure={structure}>
+        <div className="actions no-print">
+          <button type="button" onClick={() => void download('report')} disabled={status?.kind === 'busy'}>Télécharger le rapport PDF</button>
+          <button type="button" className="secondary" onClick={() => void download('assembly')} disabled={status?.kind === 'busy'}>
+            Synthèse pour l'assemblée générale (PDF, 1 page)
+          </button>
+          <button type="button" className="secondary" onClick={() => print()}>Imprimer cette page</button>
+        </div>
+        {status && (
+          <p className={status.kind === 'error' ? 'notice notice-error' : 'notice'} role={status.kind === 'error' ? 'alert' : 'status'}>
+            {status.text}
+          </p>
+        )}
+      </CampaignHeader>
+      <p className="muted">
+        Cette page est la version accessible du rapport PDF (même contenu, lisible par un lecteur d'écran). Document {model.documentId} ·
+        SHA-256 des données : <code className="sha">{model.dataSha256}</code>
+      </p>
+
+      <h2>Identification</h2>
+      <dl className="facts">
+        <dt>Structure</dt>
+        <dd>{model.structure.name} ({model.structure.types})</dd>
+        <dt>Campagne</dt>
+        <dd>{model.campaign.name}, {frenchDate(model.campaign.date)}</dd>
+        <dt>Parcours</dt>
+        <dd>{model.campaign.tracks.join(', ')}</dd>
+        <dt>Référentiel</dt>
+        <dd>CAP {model.campaign.referentialVersion}</dd>
+        <dt>Participants</dt>
+        <dd>{model.campaign.participants.map((p) => `${p.name} (${p.role})`).join(', ') || '—'}</dd>
+      </dl>
+
+      <h2>Synthèse</h2>
+      <p>
+        <strong>Score global : {scoreText(model.scores.global)}</strong> — {model.scores.global.rated} critères évalués sur {model.scores.global.applicable} applicables.
+        {model.scores.weakestTheme && ` Thème le plus fragile : ${model.scores.weakestTheme.title}.`}
+      </p>
+      <table>
+        <caption>Scores par thème</caption>
+        <thead>
+          <tr><th scope="col">Thème</th><th scope="col">Score</th><th scope="col">Couverture</th></tr>
+        </thead>
+        <tbody>
+          {model.scores.themes.map((t) => (
+            <tr key={t.theme.code}><th scope="row">{t.theme.title}</th><td>{scoreText(t.score)}</td><td>{t.score.rated} / {t.score.applicable}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Alertes réglementaires ({model.scores.alerts.length})</h3>
+      <ul>{model.scores.alerts.length === 0 ? <li>Aucune.</li> : model.scores.alerts.map((a) => <li key={a.criterion.code}>{a.criterion.code} {a.criterion.title} — niveau {a.level}</li>)}</ul>
+      <h3>Points forts</h3>
+      <ul>{model.strengths.length === 0 ? <li>Aucun critère au niveau 3 ou 4 pour l'instant.</li> : model.strengths.map((s) => <li key={s.criterion.code}>{s.criterion.code} {s.criterion.title} — niveau {s.level}</li>)}</ul>
+      <h3>Principaux écarts</h3>
+      <ul>{model.gaps.length === 0 ? <li>Aucun.</li> : model.gaps.map((g) => <li key={g.criterion.code}>{g.criterion.code} {g.criterion.title} — niveau {g.level}, objectif {g.targetLevel}</li>)}</ul>
+
+      {model.themes.map((theme) => (
+        <section key={theme.theme.code} aria-labelledby={`report-${theme.theme.code}`}>
+          <h2 id={`report-${theme.theme.code}`}>{theme.theme.code} — {theme.theme.title} : {scoreText(theme.score)}</h2>
+          <table>
+            <caption>Critères du thème {theme.theme.title}</caption>
+            <thead>
+              <tr><th scope="col">Critère</th><th scope="col">Niveau atteint</th><th scope="col">Commentaire</th><th scope="col">Preuves</th></tr>
+            </thead>
+            <tbody>
+              {theme.lines.map((l) => (
+                <tr key={l.criterion.code}>
+                  <th scope="row">{l.criterion.code} {l.criterion.title}{l.criterion.regulatory && ' (réglementaire)'}</th>
+                  <td><strong>{l.levelLabel}</strong>{l.descriptor && <><br />{l.descriptor}</>}</td>
+                  <td className="prewrap">{[l.notApplicable ? `Non applicable : ${l.notApplicable}` : '', l.comment, l.toReview ? '(à revoir)' : ''].filter(Boolean).join('\n')}</td>
+                  <td>{l.evidence.join(' ; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+
+      {model.iso9001 && <ReadinessSection title="Correspondance ISO 9001 : préparation article par article" rows={model.iso9001} />}
+      {model.iso26000 && <ReadinessSection title="CAP RSE : questions centrales ISO 26000" rows={model.iso26000} />}
+
+      <h2>Plan de progrès ({model.plan.length} actions)</h2>
+      {model.plan.length === 0 ? <p>Aucune action enregistrée.</p> : (
+        <table>
+          <caption className="visually-hidden">Plan de progrès</caption>
+          <thead><tr><th scope="col">Action</th><th scope="col">Critères</th><th scope="col">Pilote</th><th scope="col">Échéance</th><th scope="col">Statut</th><th scope="col">Priorité</th></tr></thead>
+          <tbody>
+            {model.plan.map((a) => (
+              <tr key={a.id}><th scope="row">{a.title}</th><td>{a.criterionCodes.join(', ')}</td><td>{a.owner || '—'}</td><td>{a.dueDate ? frenchDate(a.dueDate) : '—'}</td><td>{ACTION_STATUS_LABELS[a.status]}</td><td>{PRIORITY_LABELS[a.priority]}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Index des preuves ({model.evidenceIndex.length})</h2>
+      {model.evidenceIndex.length === 0 ? <p>Aucune preuve enregistrée.</p> : (
+        <table>
+          <caption className="visually-hidden">Index des preuves</caption>
+          <thead><tr><th scope="col">Critère</th><th scope="col">Preuve</th><th scope="col">Nature</th><th scope="col">Fichier ou lien</th><th scope="col">SHA-256</th></tr></thead>
+          <tbody>
+            {model.evidenceIndex.map((e, i) => (
+              <tr key={i}><td>{e.criterionCode}</td><th scope="row">{e.title}</th><td>{e.kind}</td><td>{e.fileName}</td><td className="sha">{e.sha256}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Annexe : méthode de calcul</h2>
+      <ul>{METHOD_TEXT.map((t) => <li key={t}>{t}</li>)}</ul>
+    </div>
+  );
+}
+
+function ReadinessSection({ title, rows }: { title: string; rows: NonNullable<ReportModel['iso9001']> }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      <table>
+        <caption className="visually-hidden">{title}</caption>
+        <thead><tr><th scope="col">Référence</th><th scope="col">Score</th><th scope="col">Couverture</th><th scope="col">Critères CAP</th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.reference.code}><th scope="row">{r.reference.code} {r.reference.title}</th><td>{scoreText(r.score)}</td><td>{r.score.rated} / {r.score.applicable}</td><td>{r.criteria.map((c) => c.code).join(', ') || '—'}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
