@@ -3,6 +3,7 @@
 // whole referential rated.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 
 const PORT = 4399;
@@ -36,7 +37,7 @@ async function seed(page) {
     });
     const hex = (n) => n.toString(16).padStart(32, '0');
     const at = new Date().toISOString();
-    const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence'], 'readwrite');
+    const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence', 'actions'], 'readwrite');
     let campaignId = '';
     for (let s = 0; s < 5; s++) {
       const structureId = hex(1000 + s);
@@ -49,6 +50,10 @@ async function seed(page) {
           tx.objectStore('evidence').put({ id: hex(10_000_000 + s * 100_000 + c * 1000 + i), campaignId, criterionCode: criterion.code, title: 'Procédure écrite', kind: 'document', url: '', file: null, createdAt: at });
         });
       }
+    }
+    // A 30-action plan on the last campaign, for the report.
+    for (let i = 0; i < 30; i++) {
+      tx.objectStore('actions').put({ id: hex(9000 + i), campaignId, title: `Action ${i + 1} : formaliser et déployer la pratique`, criterionCodes: [referential.criteria[i % referential.criteria.length].code], owner: 'Direction', startDate: '2026-01-01', dueDate: `2026-${String((i % 12) + 1).padStart(2, '0')}-28`, status: 'en_cours', priority: 'moyenne', indicator: 'Indicateur suivi en comité', resources: '', notes: '', createdAt: at, updatedAt: at });
     }
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
@@ -75,7 +80,7 @@ export async function runBrowserBench() {
   const browser = await chromium.launch({ executablePath });
   try {
     await waitForServer();
-    const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    const page = await (await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true })).newPage();
     const { campaignId, criteria } = await seed(page);
     const campaignUrl = `${BASE}/espace/campagne/?id=${campaignId}`;
     const radioGroup = (p) => p.getByRole('radiogroup').first();
@@ -146,10 +151,32 @@ export async function runBrowserBench() {
       return page.evaluate(() => window.__baseline);
     });
 
+    // The full report: whole referential rated with comments, evidence, 30 actions.
+    const reportUrl = `${BASE}/espace/rapport/?id=${campaignId}`;
+    const pdfTimes = [];
+    let pdfSize = 0;
+    let pdfPages = '';
+    for (let run = 0; run < 3; run++) {
+      await page.goto(reportUrl);
+      const button = page.getByRole('button', { name: 'Télécharger le rapport PDF' });
+      await button.waitFor();
+      await page.evaluate(() => performance.clearMeasures('cap-progres:pdf'));
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      pdfSize = (await readFile(await download.path())).length;
+      pdfTimes.push(await page.evaluate(() => performance.getEntriesByName('cap-progres:pdf')[0].duration));
+      pdfPages = (await page.getByRole('status').filter({ hasText: 'PDF prêt' }).textContent()) ?? '';
+    }
+    await page.goto(reportUrl);
+    await page.getByRole('button', { name: 'Télécharger le rapport PDF' }).waitFor();
+    const printStart = performance.now();
+    const printed = await page.pdf({ format: 'A4' });
+    const printMs = performance.now() - printStart;
+
     const median = (xs) => percentile(xs, 50);
     return {
       dataset: `5 structures × 5 campagnes × ${criteria} critères évalués (avec commentaires et preuves)`,
       writes: { count: writes.length, median: median(writes), p95: percentile(writes, 95) },
+      report: { median: median(pdfTimes), size: pdfSize, pages: pdfPages, printMs, printSize: printed.length },
       inputWrites: { count: inputWrites.length, median: median(inputWrites), p95: percentile(inputWrites, 95), baseline: median(baseline) },
       screens: {
         home: median(screens.map((s) => s.home.fromIsland)),

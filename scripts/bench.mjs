@@ -96,5 +96,7 @@ console.log(`  avec de vrais clics souris (${browser.inputWrites.count}) : médi
 console.log(`Écran « Mon espace » affiché : ${ms(browser.screens.home)} après le démarrage de l'îlot (budget 100 ms) ${check(browser.screens.home, 100)} ; ${ms(browser.screens.homeFromNavigation)} après la navigation`);
 console.log(`Écran d'évaluation affiché : ${ms(browser.screens.campaign)} après le démarrage de l'îlot (budget 100 ms) ${check(browser.screens.campaign, 100)} ; ${ms(browser.screens.campaignFromNavigation)} après la navigation`);
 console.log(`Passage au critère suivant : ${ms(browser.screens.nextCriterion)} (budget 100 ms) ${check(browser.screens.nextCriterion, 100)}`);
+console.log(`Rapport PDF complet (${browser.report.pages.replace('PDF prêt : ', '').replace('.', '')}) : ${ms(browser.report.median)} (budget 2 000 ms) ${check(browser.report.median, 2000)}, ${kb(browser.report.size)} (budget 1,5 Mo) ${check(browser.report.size, 1.5 * 1024 * 1024)}`);
+console.log(`  référence : Chromium imprime la page HTML du rapport en PDF en ${ms(browser.report.printMs)} (${kb(browser.report.printSize)})`);
 console.log(`Tableau de bord avec ses graphiques : ${ms(browser.screens.dashboard)} après le démarrage de l'îlot (budget 300 ms) ${check(browser.screens.dashboard, 300)} ; ${ms(browser.screens.dashboardFromNavigation)} après la navigation`);
 process.exitCode = overBudget ? 1 : 0;

@@ -23,3 +23,44 @@ export async function createCampaign(page: Page, structure: string, name: string
   await form.getByRole('button', { name: 'Créer la campagne' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
+
+/**
+ * Writes a whole campaign straight into IndexedDB (after the app created its database), for tests that need
+ * volume: every criterion rated with `comment`, `evidence` items, `actions` open actions.
+ */
+export async function seedCampaign(page: Page, options: { comment: string; evidence: number; actions: number }) {
+  await page.goto('/espace/');
+  await expect(page.getByRole('button', { name: 'Nouvelle structure' })).toBeVisible();
+  return page.evaluate(async ({ comment, evidence, actions }) => {
+    const referential = await (await fetch('/referentiel.json')).json();
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('cap-progres');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const hex = (n: number) => n.toString(16).padStart(32, '0');
+    const at = new Date().toISOString();
+    const structureId = hex(1);
+    const campaignId = hex(2);
+    const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence', 'actions'], 'readwrite');
+    tx.objectStore('structures').put({ id: structureId, name: 'Volume Test', types: ['AI', 'ACI', 'EI', 'ETTI', 'GEIQ', 'EA', 'EBE', 'SCIC', 'ENSEMBLIER'], siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: at, updatedAt: at });
+    tx.objectStore('campaigns').put({ id: campaignId, structureId, name: 'CAP volume', date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001', 'CAP_RSE'], participants: [{ id: 'p1', name: 'Claire Martin', role: 'direction' }], referentialVersion: referential.version, previousCampaignId: null, createdAt: at, updatedAt: at });
+    referential.criteria.forEach((c: { code: string }, i: number) => {
+      tx.objectStore('ratings').put({ campaignId, criterionCode: c.code, level: i % 5, notApplicable: null, comment, toReview: false, carriedOver: false, updatedAt: at });
+    });
+    for (let i = 0; i < evidence; i++) {
+      const code = referential.criteria[i % referential.criteria.length].code;
+      tx.objectStore('evidence').put({ id: hex(1000 + i), campaignId, criterionCode: code, title: `Preuve n° ${i + 1} – compte rendu « signé »`, kind: 'document', url: '', file: null, createdAt: at });
+    }
+    for (let i = 0; i < actions; i++) {
+      const code = referential.criteria[i % referential.criteria.length].code;
+      tx.objectStore('actions').put({ id: hex(5000 + i), campaignId, title: `Action ${i + 1} : formaliser et déployer la pratique`, criterionCodes: [code], owner: 'Direction', startDate: '2026-01-01', dueDate: `2026-${String((i % 12) + 1).padStart(2, '0')}-28`, status: 'en_cours', priority: 'moyenne', indicator: 'Indicateur suivi en comité', resources: '', notes: '', createdAt: at, updatedAt: at });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return { campaignId, criteria: referential.criteria.length as number };
+  }, options);
+}

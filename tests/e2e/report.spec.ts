@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { createCampaign, createStructure } from './helpers';
+import { createCampaign, createStructure, seedCampaign } from './helpers';
 
 const NAME = 'Œuvre « Solidaire » d’Île-de-France';
 const COMMENT = 'Procédure <script>alert("x")</script> revue ; coût 1\u202f234,50\u00a0€ – « à suivre » œuvre';
@@ -78,4 +78,18 @@ test('an empty campaign still gives a sound report', async ({ page }) => {
   expect(report.text).toContain('Score global : —');
   expect(report.text).toContain('Aucune action enregistrée.');
   expect(report.totalPages).toBeGreaterThanOrEqual(5);
+});
+
+test('user text cannot break the layout: very long comments, unbroken words, 500 evidence items', async ({ page }) => {
+  test.setTimeout(120_000);
+  const comment = `${'Constat détaillé, avec exemples et nuances. '.repeat(60)}${'x'.repeat(1500)} fin du commentaire`;
+  const { campaignId } = await seedCampaign(page, { comment, evidence: 500, actions: 30 });
+  await page.goto(`/espace/rapport/?id=${campaignId}`);
+  const report = await pdfText(page, 'Télécharger le rapport PDF');
+  expect(report.text).toContain('Preuve n° 500 – compte rendu « signé »');
+  expect(report.text).toContain('Action 30 : formaliser et déployer la pratique');
+  expect(report.text).toContain('fin du commentaire');
+  expect(report.text).toContain(`Page ${report.totalPages} / ${report.totalPages}`);
+  expect(report.totalPages).toBeLessThan(400);
+  expect(report.size).toBeLessThan(1.5 * 1024 * 1024);
 });
