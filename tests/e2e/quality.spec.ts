@@ -11,6 +11,7 @@ const pages = [
   ['correspondance ISO 26000', '/correspondances/iso-26000/'],
   ['recherche avec résultats', '/recherche/?q=securite'],
   ['méthode', '/methode/'],
+  ['mon espace (vide)', '/espace/'],
   ['page introuvable', '/nexiste-pas/'],
 ] as const;
 

@@ -218,15 +218,13 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
   }
 
   // ISO views
-  if (model.iso9001) {
-    w.newPage();
-    w.heading('Correspondance ISO 9001 : préparation article par article');
-    w.table({
-      head: [['Article', 'Score', 'Couverture', 'Critères CAP']],
-      body: model.iso9001.map((r) => [`${r.reference.code} ${r.reference.title}`, scoreText(r.score), coverageText(r.score), r.criteria.map((c) => c.code).join(', ') || '—']),
-      columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 28 }, 2: { cellWidth: 22 } },
-    });
-  }
+  w.newPage();
+  w.heading('Correspondance ISO 9001 : préparation article par article');
+  w.table({
+    head: [['Article', 'Score', 'Couverture', 'Critères CAP']],
+    body: model.iso9001.map((r) => [`${r.reference.code} ${r.reference.title}`, scoreText(r.score), coverageText(r.score), r.criteria.map((c) => c.code).join(', ') || '—']),
+    columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 28 }, 2: { cellWidth: 22 } },
+  });
   if (model.iso26000) {
     w.heading('CAP RSE : questions centrales ISO 26000');
     w.table({

@@ -143,7 +143,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
         </section>
       ))}
 
-      {model.iso9001 && <ReadinessSection title="Correspondance ISO 9001 : préparation article par article" rows={model.iso9001} />}
+      <ReadinessSection title="Correspondance ISO 9001 : préparation article par article" rows={model.iso9001} />
       {model.iso26000 && <ReadinessSection title="CAP RSE : questions centrales ISO 26000" rows={model.iso26000} />}
 
       <h2>Plan de progrès ({model.plan.length} actions)</h2>
@@ -176,7 +176,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
   );
 }
 
-function ReadinessSection({ title, rows }: { title: string; rows: NonNullable<ReportModel['iso9001']> }) {
+function ReadinessSection({ title, rows }: { title: string; rows: ReportModel['iso9001'] }) {
   return (
     <section>
       <h2>{title}</h2>

@@ -32,7 +32,8 @@ export interface ReportModel {
   strengths: { criterion: Criterion; level: number }[];
   gaps: Suggestion[];
   themes: { theme: Theme; score: Score; lines: CriterionLine[] }[];
-  iso9001: Readiness[] | null;
+  iso9001: Readiness[];
+  /** Only for campaigns on the CAP RSE track. */
   iso26000: Readiness[] | null;
   plan: ProgressAction[];
   evidenceIndex: { criterionCode: string; title: string; kind: string; fileName: string; sha256: string }[];
@@ -98,7 +99,7 @@ export function buildReport(input: ReportInput): ReportModel {
     themes: scores.themes
       .filter((t) => t.score.applicable > 0 || scope.some((c) => c.theme === t.theme.code))
       .map((t) => ({ theme: t.theme, score: t.score, lines: scope.filter((c) => c.theme === t.theme.code).map(lineOf) })),
-    iso9001: campaign.tracks.includes('CAP_ISO9001') ? iso9001Readiness(referential, scope, ratings) : null,
+    iso9001: iso9001Readiness(referential, scope, ratings),
     iso26000: campaign.tracks.includes('CAP_RSE') ? iso26000Readiness(referential, scope, ratings) : null,
     plan: [...input.actions].sort((a, b) => (a.dueDate || '9999').localeCompare(b.dueDate || '9999')),
     evidenceIndex: evidence.map((e) => ({
