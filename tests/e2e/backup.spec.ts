@@ -127,6 +127,14 @@ test('a campaign exports on its own, and starts next year with answers « à rev
   await page.getByRole('button', { name: 'Confirmer la réponse' }).click();
   await expect(page.getByText(/Réponse reprise/)).toHaveCount(0);
   await expect(page.getByText('Campagne précédente : 3 – Déployé.')).toBeVisible();
+  await page.getByRole('radio', { name: /^4 – Maîtrisé/ }).click();
+
+  // The dashboard compares with the campaign this one started from.
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  const table = page.getByRole('table', { name: 'Scores par thème' });
+  await expect(table.getByRole('columnheader', { name: 'CAP 2026' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Évolution' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: '+25 points' })).toHaveCount(1);
 });
 
 test('the exchange format is published as JSON Schema, generated from the import schema', async ({ request }) => {
