@@ -5,6 +5,8 @@ import { compareCodes, inReadingOrder, type Criterion, type Referential } from '
 let cached: Promise<Referential> | undefined;
 
 export function getReferential(): Promise<Referential> {
+  // Built once per build; in `astro dev` every request sees the content as just edited.
+  if (import.meta.env.DEV) return assemble();
   cached ??= assemble();
   return cached;
 }
