@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure } from './helpers';
+import { createCampaign, createStructure, openScreen } from './helpers';
 import { canonicalJson, sha256Hex } from '../../src/domain/evaluation/canonical';
 
 async function exportAll(page: Page): Promise<string> {
@@ -130,7 +130,7 @@ test('a campaign exports on its own, and starts next year with answers « à rev
   await page.getByRole('radio', { name: /^4 – Maîtrisé/ }).click();
 
   // The dashboard compares with the campaign this one started from.
-  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await openScreen(page, 'Tableau de bord');
   const table = page.getByRole('table', { name: 'Scores par thème' });
   await expect(table.getByRole('columnheader', { name: 'CAP 2026' })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: 'Évolution' })).toBeVisible();

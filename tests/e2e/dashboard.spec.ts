@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../../src/domain/plan/csv';
 import readExcelFile from 'read-excel-file/node';
-import { createCampaign, createStructure } from './helpers';
+import { createCampaign, createStructure, openScreen } from './helpers';
 
 type Criterion = { code: string; theme: string; weight: number; regulatory: boolean; appliesTo: string | string[]; tracks: string[] };
 
@@ -45,7 +45,7 @@ test('the dashboard shows the figures the method gives, alerts, and ISO views; t
   const given = await rateAll(page, (c, i) => (c.regulatory ? 1 : (i * 3) % 5), criteria);
   const want = expected(criteria, given);
 
-  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await openScreen(page, 'Tableau de bord');
   await expect(page.getByRole('heading', { level: 2, name: `Score global : ${pct(want.global)}` })).toBeVisible();
   await expect(page.getByText(`${given.size} / ${given.size} critères évalués (100 % de couverture)`)).toBeVisible();
   const themeTable = page.getByRole('table', { name: 'Scores par thème' });
@@ -60,7 +60,7 @@ test('the dashboard shows the figures the method gives, alerts, and ISO views; t
   await expect(page.getByRole('table', { name: /questions centrales ISO 26000/ }).getByRole('row')).toHaveCount(8);
 
   // Plan: suggestions come first for regulatory alerts; accept two, dismiss one, edit an action.
-  await page.getByRole('link', { name: 'Plan de progrès', exact: true }).click();
+  await openScreen(page, 'Plan de progrès');
   const first = regulatory[0]!.code;
   await expect(page.getByRole('listitem').filter({ hasText: 'exigence réglementaire' }).first()).toContainText(first);
   await page.getByRole('button', { name: `Accepter la suggestion ${first}` }).click();

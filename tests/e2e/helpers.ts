@@ -64,3 +64,8 @@ export async function seedCampaign(page: Page, options: { comment: string; evide
     return { campaignId, criteria: referential.criteria.length as number };
   }, options);
 }
+
+/** Moves between the campaign's screens (Évaluation, Tableau de bord, Plan de progrès, Rapport). */
+export async function openScreen(page: Page, name: 'Évaluation' | 'Tableau de bord' | 'Plan de progrès' | 'Rapport') {
+  await page.getByRole('navigation', { name: 'Écrans de la campagne' }).getByRole('link', { name, exact: true }).click();
+}

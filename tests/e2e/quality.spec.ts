@@ -1,7 +1,7 @@
 /** Accessibility (axe, WCAG 2.1 AA: what RGAA relies on) and privacy (no other origin, no CSP violation). */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure } from './helpers';
+import { createCampaign, createStructure, openScreen } from './helpers';
 
 const pages = [
   ['accueil', '/'],
@@ -53,10 +53,10 @@ test('axe finds no WCAG 2.1 AA violation in the workspace: forms with errors, ca
 
   await page.getByRole('button', { name: /Critère suivant/ }).click();
   await page.getByRole('radio', { name: /^1 – / }).click();
-  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await openScreen(page, 'Tableau de bord');
   await expect(page.locator('[data-charts-ready="true"]')).toBeVisible();
   await expectNoAxeViolation(page);
-  await page.getByRole('link', { name: 'Plan de progrès', exact: true }).click();
+  await openScreen(page, 'Plan de progrès');
   await page.getByRole('button', { name: /^Accepter/ }).first().click();
   await page.getByRole('button', { name: 'Nouvelle action' }).click();
   await page.getByRole('button', { name: "Ajouter l'action" }).click();

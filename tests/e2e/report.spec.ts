@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { createCampaign, createStructure, seedCampaign } from './helpers';
+import { createCampaign, createStructure, seedCampaign, openScreen } from './helpers';
 
 const NAME = 'Œuvre « Solidaire » d’Île-de-France';
 const COMMENT = 'Procédure <script>alert("x")</script> revue ; coût 1\u202f234,50\u00a0€ – « à suivre » œuvre';
@@ -32,13 +32,13 @@ test('the PDF report carries the dashboard figures, French text exactly as typed
     }
     await page.getByRole('button', { name: /Critère suivant/ }).click();
   }
-  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await openScreen(page, 'Tableau de bord');
   const themeRows = page.getByRole('table', { name: 'Scores par thème' }).getByRole('row');
   await expect(themeRows).toHaveCount(5);
   const dashboardScores = (await themeRows.allInnerTexts()).slice(1).map((row) => row.split('\t')[1]!.replace(/provisoire/, '').trim());
   const global = (await page.getByRole('heading', { name: /^Score global/ }).textContent())!.replace('Score global : ', '');
 
-  await page.getByRole('link', { name: 'Rapport' }).click();
+  await openScreen(page, 'Rapport');
   const report = await pdfText(page, 'Télécharger le rapport PDF');
   expect(report.name).toMatch(/^cap-progres-rapport-.*\.pdf$/);
   expect(report.totalPages).toBeGreaterThanOrEqual(8);
@@ -73,7 +73,7 @@ test('the PDF report carries the dashboard figures, French text exactly as typed
 test('an empty campaign still gives a sound report', async ({ page }) => {
   await createStructure(page, 'Structure vide', ['EI']);
   await createCampaign(page, 'Structure vide', 'CAP 2026');
-  await page.getByRole('link', { name: 'Rapport' }).click();
+  await openScreen(page, 'Rapport');
   const report = await pdfText(page, 'Télécharger le rapport PDF');
   expect(report.text).toContain('Score global : —');
   expect(report.text).toContain('Aucune action enregistrée.');
