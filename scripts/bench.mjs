@@ -93,7 +93,7 @@ console.log('');
 console.log(`Chromium sans interface, jeu de données : ${browser.dataset}`);
 console.log(`Note → écriture validée (${browser.writes.count} écritures) : médiane ${ms(browser.writes.median)} (budget 10 ms) ${check(browser.writes.median, 10)}, p95 ${ms(browser.writes.p95)} (budget 25 ms) ${check(browser.writes.p95, 25)}`);
 console.log(`  avec de vrais clics souris (${browser.inputWrites.count}) : médiane ${ms(browser.inputWrites.median)}, p95 ${ms(browser.inputWrites.p95)} ; référence, une écriture IndexedDB brute sur le même clic : ${ms(browser.inputWrites.baseline)}`);
-console.log(`Écran « Mon espace » affiché : ${ms(browser.screens.home)} après le démarrage de l'îlot (budget 100 ms) ${check(browser.screens.home, 100)} ; ${ms(browser.screens.homeFromNavigation)} après la navigation`);
+console.log(`Écran « Mon espace » affiché : ${ms(browser.screens.home)} après le démarrage de l'îlot (budget 100 ms) ${check(browser.screens.home, 100)} ; ${ms(browser.screens.homeFromNavigation)} après la navigation ; avancement des 25 campagnes calculé à ${ms(browser.screens.homeProgress)}`);
 console.log(`Écran d'évaluation affiché : ${ms(browser.screens.campaign)} après le démarrage de l'îlot (budget 100 ms) ${check(browser.screens.campaign, 100)} ; ${ms(browser.screens.campaignFromNavigation)} après la navigation`);
 console.log(`Passage au critère suivant : ${ms(browser.screens.nextCriterion)} (budget 100 ms) ${check(browser.screens.nextCriterion, 100)}`);
 console.log(`Rapport PDF complet (${browser.report.pages.replace('PDF prêt : ', '').replace('.', '')}) : ${ms(browser.report.median)} (budget 2 000 ms) ${check(browser.report.median, 2000)}, ${kb(browser.report.size)} (budget 1,5 Mo) ${check(browser.report.size, 1.5 * 1024 * 1024)}`);

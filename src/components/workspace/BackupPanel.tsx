@@ -1,11 +1,14 @@
 import { useRef, useState } from 'react';
-import { readExchangeFile, importSizeProblem, type ImportPlanItem } from '../../domain/evaluation/exchange';
+import type { ImportPlanItem } from '../../domain/evaluation/exchange';
 import type { ExchangeFile } from '../../domain/evaluation/exchange-schema';
 import type { Referential } from '../../domain/referential/model';
-import { applyImport, exportWorkspace, previewImport } from '../../storage/backup';
 import { database } from '../../storage/instance';
 import { describeError } from '../../storage/errors';
 import { downloadText } from './download';
+
+// The exchange format (zod schema, hashing) loads when the user exports or imports.
+const backup = () => import('../../storage/backup');
+const exchange = () => import('../../domain/evaluation/exchange');
 
 /** Export everything, or import a file after showing what it will add or replace. */
 export function BackupPanel({ referential }: { referential: Referential }) {
@@ -17,9 +20,13 @@ export function BackupPanel({ referential }: { referential: Referential }) {
   async function exportAll() {
     setMessage(null);
     try {
+      const { exportWorkspace } = await backup();
       const { json, file } = await exportWorkspace(database(), { includeFiles, referentialVersion: referential.version });
       downloadText(`cap-progres-sauvegarde-${file.exportedAt.slice(0, 10)}.json`, json);
-      setMessage({ kind: 'ok', text: `Sauvegarde exportée : ${file.content.campaigns.length} campagne(s), ${file.content.structures.length} structure(s).` });
+      setMessage({
+        kind: 'ok',
+        text: `Sauvegarde exportée : ${file.content.campaigns.length} campagne(s), ${file.content.structures.length} structure(s).`,
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: describeError(error) });
     }
@@ -31,6 +38,7 @@ export function BackupPanel({ referential }: { referential: Referential }) {
     const chosen = fileList?.[0];
     if (input.current) input.current.value = '';
     if (!chosen) return;
+    const { readExchangeFile, importSizeProblem } = await exchange();
     const sizeProblem = importSizeProblem(chosen.size);
     if (sizeProblem) return setMessage({ kind: 'error', text: sizeProblem });
     const result = await readExchangeFile(await chosen.text(), {
@@ -38,12 +46,14 @@ export function BackupPanel({ referential }: { referential: Referential }) {
       criterionCodes: new Set(referential.criteria.map((c) => c.code)),
     });
     if (!result.ok) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${result.message}` });
+    const { previewImport } = await backup();
     setPending({ file: result.file, plan: await previewImport(database(), result.file), name: chosen.name });
   }
 
   async function confirmImport() {
     if (!pending) return;
     try {
+      const { applyImport } = await backup();
       await applyImport(database(), pending.file);
       setMessage({ kind: 'ok', text: `Import terminé : ${pending.plan.length} élément(s) ajouté(s) ou remplacé(s).` });
     } catch (error) {
@@ -56,18 +66,28 @@ export function BackupPanel({ referential }: { referential: Referential }) {
     <section className="panel" aria-labelledby="backup-title">
       <h2 id="backup-title">Sauvegarde et échange</h2>
       <p>
-        Vos données ne sont que dans ce navigateur. Exportez régulièrement une sauvegarde (fichier JSON) : elle permet
-        aussi de reprendre l'évaluation sur un autre ordinateur. Format documenté :{' '}
-        <a href="/schemas/evaluation.schema.json">schéma JSON</a>.
+        Vos données ne sont que dans ce navigateur. Exportez régulièrement une sauvegarde (fichier JSON) : elle permet aussi de reprendre
+        l'évaluation sur un autre ordinateur. Format documenté : <a href="/schemas/evaluation.schema.json">schéma JSON</a>.
       </p>
       <label className="checkbox">
         <input type="checkbox" checked={includeFiles} onChange={(e) => setIncludeFiles(e.target.checked)} />
         <span>Inclure le contenu des fichiers joints (attention : ils peuvent contenir des données personnelles)</span>
       </label>
       <div className="actions">
-        <button type="button" onClick={exportAll}>Exporter toutes les données</button>
-        <button type="button" className="secondary" onClick={() => input.current?.click()}>Importer une sauvegarde…</button>
-        <input ref={input} hidden type="file" aria-label="Fichier de sauvegarde à importer" accept=".json,application/json" onChange={(e) => void chooseFile(e.target.files)} />
+        <button type="button" onClick={exportAll}>
+          Exporter toutes les données
+        </button>
+        <button type="button" className="secondary" onClick={() => input.current?.click()}>
+          Importer une sauvegarde…
+        </button>
+        <input
+          ref={input}
+          hidden
+          type="file"
+          aria-label="Fichier de sauvegarde à importer"
+          accept=".json,application/json"
+          onChange={(e) => void chooseFile(e.target.files)}
+        />
       </div>
       {message && (
         <p className={message.kind === 'error' ? 'notice notice-error' : 'notice'} role={message.kind === 'error' ? 'alert' : 'status'}>
@@ -87,8 +107,12 @@ export function BackupPanel({ referential }: { referential: Referential }) {
             ))}
           </ul>
           <div className="actions">
-            <button type="button" onClick={confirmImport}>Confirmer l'import</button>
-            <button type="button" className="secondary" onClick={() => setPending(null)}>Annuler</button>
+            <button type="button" onClick={confirmImport}>
+              Confirmer l'import
+            </button>
+            <button type="button" className="secondary" onClick={() => setPending(null)}>
+              Annuler
+            </button>
           </div>
         </div>
       )}

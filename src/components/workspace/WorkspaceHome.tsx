@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { criteriaInScope, progressOf, ratingsByCode } from '../../domain/evaluation/scope';
 import type { Campaign, Rating, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
@@ -7,11 +7,15 @@ import { database } from '../../storage/instance';
 import { askPersistenceOnce } from '../../storage/health';
 import { addCampaign, addNextCampaign, addStructure, deleteCampaign, deleteStructure, updateStructure } from '../../storage/workspace';
 import { BackupPanel } from './BackupPanel';
-import { CampaignForm } from './CampaignForm';
+import type { CampaignFormValues } from '../../domain/evaluation/forms';
+
+// The forms (react-hook-form + zod) load when the user opens one, not with the page.
+const StructureForm = lazy(() => import('./StructureForm').then((m) => ({ default: m.StructureForm })));
+const CampaignForm = lazy(() => import('./CampaignForm').then((m) => ({ default: m.CampaignForm })));
+const formFallback = <p>Chargement du formulaire…</p>;
 import { SaveIndicator } from './SaveIndicator';
 import { WorkspaceIsland } from './WorkspaceIsland';
 import { StorageStatus } from './StorageStatus';
-import { StructureForm } from './StructureForm';
 import { track } from './save-status';
 
 /** /espace/ — the structures, their campaigns, backups. */
@@ -27,7 +31,8 @@ function Workspace({ referential }: { referential: Referential }) {
   const campaigns = useLiveQuery(() => db.campaigns.toArray(), []);
   const ratings = useLiveQuery(() => db.ratings.toArray(), []);
   const [editing, setEditing] = useState<Editing>(null);
-  if (!structures || !campaigns || !ratings) return <p>Chargement de vos données…</p>;
+    // The list shows as soon as structures and campaigns are read; progress fills in when the ratings arrive.
+  if (!structures || !campaigns) return <p>Chargement de vos données…</p>;
 
   const criterionCodes = new Set(referential.criteria.map((c) => c.code));
   return (
@@ -42,16 +47,17 @@ function Workspace({ referential }: { referential: Referential }) {
         )}
         {structures.map((structure) =>
           editing?.kind === 'structure' && editing.id === structure.id ? (
-            <StructureForm
-              key={structure.id}
-              referential={referential}
-              structure={structure}
-              onCancel={() => setEditing(null)}
-              onSubmit={async (values) => {
-                await track(updateStructure(db, structure.id, values));
-                setEditing(null);
-              }}
-            />
+            <Suspense key={structure.id} fallback={formFallback}>
+              <StructureForm
+                referential={referential}
+                structure={structure}
+                onCancel={() => setEditing(null)}
+                onSubmit={async (values) => {
+                  await track(updateStructure(db, structure.id, values));
+                  setEditing(null);
+                }}
+              />
+            </Suspense>
           ) : (
             <StructureCard
               key={structure.id}
@@ -78,16 +84,20 @@ function Workspace({ referential }: { referential: Referential }) {
           ),
         )}
         {editing?.kind === 'new-structure' ? (
-          <StructureForm
-            referential={referential}
-            onCancel={() => setEditing(null)}
-            onSubmit={async (values) => {
-              await track(addStructure(db, values));
-              setEditing(null);
-            }}
-          />
+          <Suspense fallback={formFallback}>
+            <StructureForm
+              referential={referential}
+              onCancel={() => setEditing(null)}
+              onSubmit={async (values) => {
+                await track(addStructure(db, values));
+                setEditing(null);
+              }}
+            />
+          </Suspense>
         ) : (
-          <button type="button" onClick={() => setEditing({ kind: 'new-structure' })}>Nouvelle structure</button>
+          <button type="button" onClick={() => setEditing({ kind: 'new-structure' })}>
+            Nouvelle structure
+          </button>
         )}
       </section>
       <BackupPanel referential={referential} />
@@ -100,15 +110,26 @@ interface CardProps {
   referential: Referential;
   structure: Structure;
   campaigns: Campaign[];
-  ratings: Rating[];
+  /** Undefined while they load: the progress column then says so. */
+  ratings: Rating[] | undefined;
   creatingCampaign: boolean;
   onEdit: () => void;
   onNewCampaign: () => void;
   onCancel: () => void;
-  onCreateCampaign: (values: Parameters<Parameters<typeof CampaignForm>[0]['onSubmit']>[0], previousId: string | null) => Promise<void>;
+  onCreateCampaign: (values: CampaignFormValues, previousId: string | null) => Promise<void>;
 }
 
-function StructureCard({ referential, structure, campaigns, ratings, creatingCampaign, onEdit, onNewCampaign, onCancel, onCreateCampaign }: CardProps) {
+function StructureCard({
+  referential,
+  structure,
+  campaigns,
+  ratings,
+  creatingCampaign,
+  onEdit,
+  onNewCampaign,
+  onCancel,
+  onCreateCampaign,
+}: CardProps) {
   const db = database();
   const sorted = [...campaigns].sort((a, b) => b.date.localeCompare(a.date));
   return (
@@ -120,8 +141,12 @@ function StructureCard({ referential, structure, campaigns, ratings, creatingCam
         {structure.region && ` · ${structure.region}`}
       </p>
       <div className="actions">
-        <button type="button" className="secondary" onClick={onEdit}>Modifier la structure</button>
-        <button type="button" onClick={onNewCampaign}>Nouvelle campagne</button>
+        <button type="button" className="secondary" onClick={onEdit}>
+          Modifier la structure
+        </button>
+        <button type="button" onClick={onNewCampaign}>
+          Nouvelle campagne
+        </button>
         <button
           type="button"
           className="danger"
@@ -135,7 +160,15 @@ function StructureCard({ referential, structure, campaigns, ratings, creatingCam
         </button>
       </div>
       {creatingCampaign && (
-        <CampaignForm referential={referential} structureName={structure.name} previousCampaigns={sorted} onCancel={onCancel} onSubmit={onCreateCampaign} />
+        <Suspense fallback={formFallback}>
+          <CampaignForm
+            referential={referential}
+            structureName={structure.name}
+            previousCampaigns={sorted}
+            onCancel={onCancel}
+            onSubmit={onCreateCampaign}
+          />
+        </Suspense>
       )}
       {sorted.length > 0 && (
         <table>
@@ -152,21 +185,34 @@ function StructureCard({ referential, structure, campaigns, ratings, creatingCam
           <tbody>
             {sorted.map((campaign) => {
               const scope = criteriaInScope(referential, structure.types, campaign.tracks);
-              const progress = progressOf(scope, ratingsByCode(ratings.filter((r) => r.campaignId === campaign.id)));
+              const progress = ratings && progressOf(scope, ratingsByCode(ratings.filter((r) => r.campaignId === campaign.id)));
               return (
                 <tr key={campaign.id}>
                   <th scope="row">
                     <a href={`/espace/campagne/?id=${campaign.id}`}>{campaign.name}</a>
                     <span className="muted small-links">
-                      {' '}· <a href={`/espace/tableau-de-bord/?id=${campaign.id}`}>tableau de bord<span className="visually-hidden"> de {campaign.name}</span></a>
-                      {' '}· <a href={`/espace/plan/?id=${campaign.id}`}>plan de progrès<span className="visually-hidden"> de {campaign.name}</span></a>
+                      {' '}
+                      ·{' '}
+                      <a href={`/espace/tableau-de-bord/?id=${campaign.id}`}>
+                        tableau de bord<span className="visually-hidden"> de {campaign.name}</span>
+                      </a>{' '}
+                      ·{' '}
+                      <a href={`/espace/plan/?id=${campaign.id}`}>
+                        plan de progrès<span className="visually-hidden"> de {campaign.name}</span>
+                      </a>
                     </span>
                   </th>
                   <td>{new Date(campaign.date).toLocaleDateString('fr-FR')}</td>
                   <td>{campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t).join(', ')}</td>
-                  <td>
-                    {progress.rated} / {progress.applicable} critères évalués
-                    {progress.toReview > 0 && `, ${progress.toReview} à revoir`}
+                  <td data-progress={progress ? 'ready' : 'loading'}>
+                    {progress ? (
+                      <>
+                        {progress.rated} / {progress.applicable} critères évalués
+                        {progress.toReview > 0 && `, ${progress.toReview} à revoir`}
+                      </>
+                    ) : (
+                      'calcul…'
+                    )}
                   </td>
                   <td>
                     <button
