@@ -77,7 +77,7 @@ if (chartChunk) {
 }
 const json = readFileSync(join(dist, 'referentiel.json'));
 console.log('');
-console.log(`referentiel.json (chargé par la recherche seulement) : ${kb(json.length)} brut, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);
+console.log(`referentiel.json (chargé par la recherche et les écrans de l'espace, pas par les pages du référentiel) : ${kb(json.length)} brut, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);
 
 const ms = (n) => `${n.toFixed(1)} ms`;
 const check = (value, budget) => (value <= budget ? 'ok' : ((overBudget = true), 'DÉPASSÉ'));
