@@ -38,16 +38,21 @@ export function BackupPanel({ referential }: { referential: Referential }) {
     const chosen = fileList?.[0];
     if (input.current) input.current.value = '';
     if (!chosen) return;
-    const { readExchangeFile, importSizeProblem } = await exchange();
-    const sizeProblem = importSizeProblem(chosen.size);
-    if (sizeProblem) return setMessage({ kind: 'error', text: sizeProblem });
-    const result = await readExchangeFile(await chosen.text(), {
-      knownReferentialVersions: [referential.version],
-      criterionCodes: new Set(referential.criteria.map((c) => c.code)),
-    });
-    if (!result.ok) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${result.message}` });
-    const { previewImport } = await backup();
-    setPending({ file: result.file, plan: await previewImport(database(), result.file), name: chosen.name });
+    try {
+      const { readExchangeFile, importSizeProblem } = await exchange();
+      const sizeProblem = importSizeProblem(chosen.size);
+      if (sizeProblem) return setMessage({ kind: 'error', text: sizeProblem });
+      const result = await readExchangeFile(await chosen.text(), {
+        knownReferentialVersions: [referential.version],
+        criterionCodes: new Set(referential.criteria.map((c) => c.code)),
+      });
+      if (!result.ok) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${result.message}` });
+      const { previewImport } = await backup();
+      setPending({ file: result.file, plan: await previewImport(database(), result.file), name: chosen.name });
+    } catch (error) {
+      // e.g. a page served over plain http, where the browser refuses to compute SHA-256
+      setMessage({ kind: 'error', text: describeError(error) });
+    }
   }
 
   async function confirmImport() {
