@@ -25,7 +25,11 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
   const [status, setStatus] = useState<{ kind: 'busy' | 'error' | 'done'; text: string } | null>(null);
   // Recomputed whenever the data changes, so the printed SHA-256 always matches what is shown.
   useEffect(() => {
-    if (campaign) void campaignFingerprint(database(), campaign.id).then(setFingerprint, () => setFingerprint(null));
+    if (campaign) {
+      void campaignFingerprint(database(), campaign.id).then(setFingerprint, () =>
+        setFingerprint('indisponible (la page doit être servie en https pour calculer une empreinte)'),
+      );
+    }
   }, [campaign, ratings, evidence, actions, dismissals]);
 
   const model = useMemo<ReportModel | null>(
