@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 
 const PORT = 4399;
-const BASE = `http://127.0.0.1:${PORT}`;
+export const BASE = `http://127.0.0.1:${PORT}`;
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,7 +25,7 @@ async function waitForServer() {
 }
 
 /** Writes the seed straight into IndexedDB, after the app has created its database. */
-async function seed(page) {
+export async function seed(page) {
   await page.goto(`${BASE}/espace/`);
   await page.getByRole('button', { name: 'Nouvelle structure' }).waitFor();
   return page.evaluate(async () => {
@@ -37,7 +37,7 @@ async function seed(page) {
     });
     const hex = (n) => n.toString(16).padStart(32, '0');
     const at = new Date().toISOString();
-    const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence', 'actions'], 'readwrite');
+    const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'progress'], 'readwrite');
     let campaignId = '';
     for (let s = 0; s < 5; s++) {
       const structureId = hex(1000 + s);
@@ -45,6 +45,8 @@ async function seed(page) {
       for (let c = 0; c < 5; c++) {
         campaignId = hex(2000 + s * 10 + c);
         tx.objectStore('campaigns').put({ id: campaignId, structureId, name: `CAP ${2022 + c}`, date: `${2022 + c}-03-01`, tracks: ['CAP', 'CAP_ISO9001', 'CAP_RSE'], participants: [], referentialVersion: referential.version, previousCampaignId: null, createdAt: at, updatedAt: at });
+        // The app keeps a progress summary beside the ratings; a seed written straight to IndexedDB must too.
+        tx.objectStore('progress').put({ campaignId, rated: referential.criteria.map((c) => c.code), notApplicable: [], toReview: referential.criteria.filter((_, i) => i % 7 === 0).map((c) => c.code) });
         referential.criteria.forEach((criterion, i) => {
           tx.objectStore('ratings').put({ campaignId, criterionCode: criterion.code, level: (i + c) % 5, notApplicable: null, comment: 'Constat détaillé de l\'équipe, avec exemples et points à discuter. '.repeat(4), toReview: i % 7 === 0, carriedOver: false, updatedAt: at });
           tx.objectStore('evidence').put({ id: hex(10_000_000 + s * 100_000 + c * 1000 + i), campaignId, criterionCode: criterion.code, title: 'Procédure écrite', kind: 'document', url: '', file: null, createdAt: at });

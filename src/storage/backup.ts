@@ -5,6 +5,7 @@ import type { ExchangeContent, ExchangeFile } from '../domain/evaluation/exchang
 import { formatBytes } from '../domain/evaluation/rules';
 import { UserFacingError } from '../domain/user-error';
 import type { CapDatabase } from './db';
+import { summarize } from '../domain/evaluation/progress-summary';
 
 export interface ExportOptions {
   /** One campaign (with its structure), or everything when absent. */
@@ -67,7 +68,7 @@ export async function previewImport(db: CapDatabase, file: ExchangeFile): Promis
 export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<void> {
   const { structures, campaigns, ratings, evidence, actions, dismissals, files } = file.content;
   const decoded = files.map((f) => ({ sha256: f.sha256, type: f.type, bytes: base64ToBytes(f.base64).buffer as ArrayBuffer }));
-  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
+  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress], async () => {
     for (const campaign of campaigns) {
       await db.ratings.where('campaignId').equals(campaign.id).delete();
       await db.evidence.where('campaignId').equals(campaign.id).delete();
@@ -81,5 +82,6 @@ export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<
     await db.actions.bulkPut(actions);
     await db.dismissals.bulkPut(dismissals);
     await db.files.bulkPut(decoded);
+    await db.progress.bulkPut(campaigns.map((c) => summarize(c.id, ratings.filter((r) => r.campaignId === c.id))));
   });
 }

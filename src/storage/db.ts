@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Campaign, Evidence, Rating, Structure } from '../domain/evaluation/model';
 import type { Dismissal, ProgressAction } from '../domain/plan/model';
+import { summarize, type ProgressSummary } from '../domain/evaluation/progress-summary';
 
 /** An attached file's bytes, stored once per content (SHA-256) however many evidence items point to it. */
 export interface StoredFile {
@@ -29,6 +30,7 @@ export type CapDatabase = Dexie & {
   settings: EntityTable<Setting, 'key'>;
   actions: EntityTable<ProgressAction, 'id'>;
   dismissals: Table<Dismissal, [string, string]>;
+  progress: EntityTable<ProgressSummary, 'campaignId'>;
 };
 
 /** Version 1: the first layout. Kept so that version 2's upgrade can run on databases created with it. */
@@ -54,8 +56,11 @@ export const SCHEMA_V3 = {
   dismissals: '[campaignId+criterionCode], campaignId',
 };
 
+/** Version 4: each campaign's progress summary, so the list of campaigns need not read every rating. */
+export const SCHEMA_V4 = { ...SCHEMA_V3, progress: 'campaignId' };
+
 /** The latest version declared below; IndexedDB sees it multiplied by 10 (Dexie's convention). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
   // Relaxed durability: a commit is acknowledged once the browser holds it, not after a disk flush; an
@@ -74,5 +79,12 @@ export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
         }),
     );
   db.version(3).stores(SCHEMA_V3);
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const ratings = await tx.table<Rating>('ratings').toArray();
+      const campaignIds = await tx.table<Campaign>('campaigns').toCollection().primaryKeys();
+      await tx.table<ProgressSummary>('progress').bulkPut(campaignIds.map((id) => summarize(id, ratings.filter((r) => r.campaignId === id))));
+    });
   return db;
 }

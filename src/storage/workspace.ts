@@ -6,6 +6,7 @@ import type { Campaign, Structure } from '../domain/evaluation/model';
 import { UserFacingError } from '../domain/user-error';
 import type { CapDatabase } from './db';
 import { deleteOrphanFiles } from './files';
+import { summarize } from '../domain/evaluation/progress-summary';
 
 const now = () => new Date().toISOString();
 
@@ -37,7 +38,7 @@ export async function addNextCampaign(
   values: CampaignFormValues,
   referential: { version: string; criterionCodes: ReadonlySet<string> },
 ): Promise<Campaign> {
-  return db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.actions], async () => {
+  return db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.actions, db.progress], async () => {
     const previous = await db.campaigns.get(previousId);
     if (!previous) throw new UserFacingError("La campagne de départ n'existe plus.");
     const ratings = await db.ratings.where('campaignId').equals(previousId).toArray();
@@ -48,12 +49,14 @@ export async function addNextCampaign(
     await db.ratings.bulkAdd(next.ratings);
     await db.evidence.bulkAdd(next.evidence);
     await db.actions.bulkAdd(next.actions);
+    await db.progress.put(summarize(next.campaign.id, next.ratings));
     return next.campaign;
   });
 }
 
 export async function deleteCampaign(db: CapDatabase, id: string): Promise<void> {
-  await db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
+  await db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress], async () => {
+    await db.progress.delete(id);
     await db.ratings.where('campaignId').equals(id).delete();
     await db.evidence.where('campaignId').equals(id).delete();
     await db.actions.where('campaignId').equals(id).delete();
@@ -65,7 +68,8 @@ export async function deleteCampaign(db: CapDatabase, id: string): Promise<void>
 
 export async function deleteStructure(db: CapDatabase, id: string): Promise<void> {
   const campaigns = await db.campaigns.where('structureId').equals(id).primaryKeys();
-  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
+  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress], async () => {
+    await db.progress.bulkDelete(campaigns);
     for (const campaignId of campaigns) {
       await db.ratings.where('campaignId').equals(campaignId).delete();
       await db.evidence.where('campaignId').equals(campaignId).delete();

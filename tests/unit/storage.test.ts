@@ -9,6 +9,9 @@ import { addEvidence } from '../../src/storage/evidence';
 import { applyImport, exportWorkspace, previewImport } from '../../src/storage/backup';
 import { readExchangeFile } from '../../src/domain/evaluation/exchange';
 import { classifyStorageError } from '../../src/storage/errors';
+import { progressFromSummary, summarize } from '../../src/domain/evaluation/progress-summary';
+import { progressOf, ratingsByCode } from '../../src/domain/evaluation/scope';
+import type { Criterion } from '../../src/domain/referential/model';
 import { addAction } from '../../src/storage/plan';
 
 let opened: CapDatabase[] = [];
@@ -49,7 +52,8 @@ describe('schema versions', () => {
     expect(await db.campaigns.get(campaign.id)).toEqual(campaign);
     expect(await db.ratings.get([campaign.id, 'SR.4.2'])).toEqual({ ...rating, toReview: false, carriedOver: false });
     expect(await db.evidence.where('[campaignId+criterionCode]').equals([campaign.id, 'SR.4.2']).toArray()).toEqual([evidence]);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
+    expect(await db.progress.get(campaign.id)).toEqual({ campaignId: campaign.id, rated: ['SR.4.2'], notApplicable: [], toReview: [] });
   });
 });
 
@@ -150,5 +154,38 @@ describe('storage errors', () => {
     expect(classifyStorageError({ name: 'MissingAPIError' })).toBe('unavailable');
     expect(classifyStorageError({ name: 'VersionError' })).toBe('newer-version');
     expect(classifyStorageError(new Error('x'))).toBe('unknown');
+  });
+});
+
+describe('progress summaries', () => {
+  const scope = ['ID.1.1', 'SR.4.2', 'SU.1.1', 'AC.1.1'].map((code) => ({ code }) as Criterion);
+
+  it('follow every write path and give the same figures as the ratings', async () => {
+    const db = freshDb();
+    const s = await addStructure(db, structureValues);
+    const c = await addCampaign(db, s.id, campaignValues, '2026.1');
+    await saveRating(db, c.id, 'ID.1.1', { level: 2 });
+    await saveRating(db, c.id, 'SR.4.2', { level: null, notApplicable: { justification: 'Pas de mise à disposition.' } });
+    await saveRating(db, c.id, 'SU.1.1', { toReview: true });
+    await saveRating(db, c.id, 'ID.1.1', { level: 3, toReview: true });
+    const check = async (id: string) => {
+      const ratings = await db.ratings.where('campaignId').equals(id).toArray();
+      expect(progressFromSummary(scope, await db.progress.get(id))).toEqual(progressOf(scope, ratingsByCode(ratings)));
+    };
+    await check(c.id);
+    expect(progressFromSummary(scope, await db.progress.get(c.id))).toEqual({ rated: 1, applicable: 3, notApplicable: 1, toReview: 2 });
+
+    const next = await addNextCampaign(db, c.id, { ...campaignValues, name: 'CAP 2027' }, { version: '2026.1', criterionCodes: new Set(['ID.1.1', 'SR.4.2', 'SU.1.1']) });
+    await check(next.id);
+
+    const { json } = await exportWorkspace(db, { campaignId: c.id, includeFiles: false, referentialVersion: '2026.1' });
+    const read = await readExchangeFile(json, { knownReferentialVersions: ['2026.1'], criterionCodes: new Set(['ID.1.1', 'SR.4.2', 'SU.1.1', 'AC.1.1']) });
+    if (!read.ok) throw new Error(read.message);
+    const target = freshDb();
+    await applyImport(target, read.file);
+    expect(await target.progress.get(c.id)).toEqual(summarize(c.id, await db.ratings.where('campaignId').equals(c.id).toArray()));
+
+    await deleteCampaign(db, c.id);
+    expect(await db.progress.get(c.id)).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
-import { criteriaInScope, progressOf, ratingsByCode } from '../../domain/evaluation/scope';
-import type { Campaign, Rating, Structure } from '../../domain/evaluation/model';
+import { criteriaInScope } from '../../domain/evaluation/scope';
+import { progressFromSummary, type ProgressSummary } from '../../domain/evaluation/progress-summary';
+import type { Campaign, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
 import { database } from '../../storage/instance';
 import { askPersistenceOnce } from '../../storage/health';
@@ -29,9 +30,10 @@ function Workspace({ referential }: { referential: Referential }) {
   const db = database();
   const structures = useLiveQuery(async () => (await db.structures.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'fr')), []);
   const campaigns = useLiveQuery(() => db.campaigns.toArray(), []);
-  const ratings = useLiveQuery(() => db.ratings.toArray(), []);
+  // Progress summaries, not the ratings themselves: a few codes per campaign instead of every comment.
+  const progress = useLiveQuery(async () => new Map((await db.progress.toArray()).map((p) => [p.campaignId, p])), []);
   const [editing, setEditing] = useState<Editing>(null);
-    // The list shows as soon as structures and campaigns are read; progress fills in when the ratings arrive.
+    // The list shows as soon as structures and campaigns are read; progress fills in right after.
   if (!structures || !campaigns) return <p>Chargement de vos données…</p>;
 
   const criterionCodes = new Set(referential.criteria.map((c) => c.code));
@@ -64,7 +66,7 @@ function Workspace({ referential }: { referential: Referential }) {
               referential={referential}
               structure={structure}
               campaigns={campaigns.filter((c) => c.structureId === structure.id)}
-              ratings={ratings}
+              progress={progress}
               creatingCampaign={editing?.kind === 'new-campaign' && editing.structureId === structure.id}
               onEdit={() => setEditing({ kind: 'structure', id: structure.id })}
               onNewCampaign={() => setEditing({ kind: 'new-campaign', structureId: structure.id })}
@@ -111,7 +113,7 @@ interface CardProps {
   structure: Structure;
   campaigns: Campaign[];
   /** Undefined while they load: the progress column then says so. */
-  ratings: Rating[] | undefined;
+  progress: ReadonlyMap<string, ProgressSummary> | undefined;
   creatingCampaign: boolean;
   onEdit: () => void;
   onNewCampaign: () => void;
@@ -123,7 +125,7 @@ function StructureCard({
   referential,
   structure,
   campaigns,
-  ratings,
+  progress,
   creatingCampaign,
   onEdit,
   onNewCampaign,
@@ -185,7 +187,7 @@ function StructureCard({
           <tbody>
             {sorted.map((campaign) => {
               const scope = criteriaInScope(referential, structure.types, campaign.tracks);
-              const progress = ratings && progressOf(scope, ratingsByCode(ratings.filter((r) => r.campaignId === campaign.id)));
+              const counts = progress && progressFromSummary(scope, progress.get(campaign.id));
               return (
                 <tr key={campaign.id}>
                   <th scope="row">
@@ -204,11 +206,11 @@ function StructureCard({
                   </th>
                   <td>{new Date(campaign.date).toLocaleDateString('fr-FR')}</td>
                   <td>{campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t).join(', ')}</td>
-                  <td data-progress={progress ? 'ready' : 'loading'}>
-                    {progress ? (
+                  <td data-progress={counts ? 'ready' : 'loading'}>
+                    {counts ? (
                       <>
-                        {progress.rated} / {progress.applicable} critères évalués
-                        {progress.toReview > 0 && `, ${progress.toReview} à revoir`}
+                        {counts.rated} / {counts.applicable} critères évalués
+                        {counts.toReview > 0 && `, ${counts.toReview} à revoir`}
                       </>
                     ) : (
                       'calcul…'
