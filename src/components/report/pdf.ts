@@ -7,7 +7,7 @@ import { jsPDF } from 'jspdf';
 import { autoTable, type UserOptions } from 'jspdf-autotable';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import { frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
-import { formatScore, type Score } from '../../domain/scoring/score';
+import { formatScore, formatScoreWithStatus, type Score } from '../../domain/scoring/score';
 
 const PAGE = { width: 210, height: 297, margin: 15, top: 18, bottom: 20 };
 const WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -111,8 +111,6 @@ class Writer {
   }
 }
 
-const scoreText = (score: Score) =>
-  `${formatScore(score.value)}${score.partial && score.value !== null ? ' (provisoire)' : ''}`;
 const coverageText = (score: Score) => `${score.rated} / ${score.applicable}`;
 
 function footers(doc: jsPDF, model: ReportModel) {
@@ -174,13 +172,13 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
   // Executive summary
   w.heading('Synthèse');
   w.paragraph(
-    `Score global : ${scoreText(model.scores.global)} — ${model.scores.global.rated} critères évalués sur ${model.scores.global.applicable} applicables (${Math.round(model.scores.global.coverage * 100)} % de couverture).`,
+    `Score global : ${formatScoreWithStatus(model.scores.global)} — ${model.scores.global.rated} critères évalués sur ${model.scores.global.applicable} applicables (${Math.round(model.scores.global.coverage * 100)} % de couverture).`,
     { bold: true },
   );
   if (model.scores.weakestTheme) w.paragraph(`Thème le plus fragile : ${model.scores.weakestTheme.title}.`);
   w.table({
     head: [['Thème', 'Score', 'Couverture']],
-    body: model.scores.themes.map((t) => [t.theme.title, scoreText(t.score), coverageText(t.score)]),
+    body: model.scores.themes.map((t) => [t.theme.title, formatScoreWithStatus(t.score), coverageText(t.score)]),
     columnStyles: { 1: { cellWidth: 35 }, 2: { cellWidth: 30 } },
     styles: { font: FONT, fontSize: 9.5 },
   });
@@ -203,7 +201,7 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
   // One section per theme
   for (const theme of model.themes) {
     w.newPage();
-    w.heading(`${theme.theme.code} — ${theme.theme.title} : ${scoreText(theme.score)}`);
+    w.heading(`${theme.theme.code} — ${theme.theme.title} : ${formatScoreWithStatus(theme.score)}`);
     w.paragraph(`Couverture : ${coverageText(theme.score)} critères évalués.`, { size: 9 });
     w.table({
       head: [['Critère', 'Niveau atteint', 'Commentaire', 'Preuves']],
@@ -222,14 +220,14 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
   w.heading('Correspondance ISO 9001 : préparation article par article');
   w.table({
     head: [['Article', 'Score', 'Couverture', 'Critères CAP']],
-    body: model.iso9001.map((r) => [`${r.reference.code} ${r.reference.title}`, scoreText(r.score), coverageText(r.score), r.criteria.map((c) => c.code).join(', ') || '—']),
+    body: model.iso9001.map((r) => [`${r.reference.code} ${r.reference.title}`, formatScoreWithStatus(r.score), coverageText(r.score), r.criteria.map((c) => c.code).join(', ') || '—']),
     columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 28 }, 2: { cellWidth: 22 } },
   });
   if (model.iso26000) {
     w.heading('CAP RSE : questions centrales ISO 26000');
     w.table({
       head: [['Question centrale', 'Score', 'Couverture', 'Critères CAP']],
-      body: model.iso26000.map((r) => [`${r.reference.code} ${r.reference.title}`, scoreText(r.score), coverageText(r.score), r.criteria.map((c) => c.code).join(', ') || '—']),
+      body: model.iso26000.map((r) => [`${r.reference.code} ${r.reference.title}`, formatScoreWithStatus(r.score), coverageText(r.score), r.criteria.map((c) => c.code).join(', ') || '—']),
       columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 28 }, 2: { cellWidth: 22 } },
     });
   }
@@ -298,7 +296,7 @@ export async function buildAssemblySummaryPdf(model: ReportModel): Promise<jsPDF
 
   w.heading('Où nous en sommes', 2);
   w.paragraph(
-    `Auto-évaluation CAP conduite sur ${model.scores.global.applicable} critères (${model.scores.global.rated} évalués) : score global ${scoreText(model.scores.global)}. ` +
+    `Auto-évaluation CAP conduite sur ${model.scores.global.applicable} critères (${model.scores.global.rated} évalués) : score global ${formatScoreWithStatus(model.scores.global)}. ` +
       model.scores.themes.map((t) => `${t.theme.title} ${formatScore(t.score.value)}`).join(' ; ') + '.',
     { size: 9.5 },
   );

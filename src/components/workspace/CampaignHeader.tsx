@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Campaign, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
+import { trackName } from '../../domain/referential/lookup';
 import { SaveIndicator } from './SaveIndicator';
 
 const SCREENS = [
@@ -21,7 +22,7 @@ export function CampaignHeader(props: { referential: Referential; campaign: Camp
       <h1>{campaign.name}</h1>
       <p className="muted">
         {new Date(campaign.date).toLocaleDateString('fr-FR', { dateStyle: 'long' })} · référentiel {campaign.referentialVersion} ·{' '}
-        {campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t).join(', ')}
+        {campaign.tracks.map((t) => trackName(referential, t)).join(', ')}
         {campaign.participants.length > 0 && ` · ${campaign.participants.length} participant(s)`}
       </p>
       <nav aria-label="Écrans de la campagne" className="tabs">

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { buildReport, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import type { Referential } from '../../domain/referential/model';
-import { formatScore, type Score } from '../../domain/scoring/score';
+import { formatScoreWithStatus } from '../../domain/scoring/score';
 import { campaignFingerprint } from '../../storage/backup';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
@@ -16,7 +16,6 @@ export default function ReportScreen() {
   return <WorkspaceIsland>{(referential) => <Report referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
 }
 
-const scoreText = (s: Score) => `${formatScore(s.value)}${s.partial && s.value !== null ? ' (provisoire)' : ''}`;
 
 function Report({ referential, campaignId }: { referential: Referential; campaignId: string }) {
   const data = useCampaign(referential, campaignId);
@@ -104,7 +103,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
 
       <h2>Synthèse</h2>
       <p>
-        <strong>Score global : {scoreText(model.scores.global)}</strong> — {model.scores.global.rated} critères évalués sur {model.scores.global.applicable} applicables.
+        <strong>Score global : {formatScoreWithStatus(model.scores.global)}</strong> — {model.scores.global.rated} critères évalués sur {model.scores.global.applicable} applicables.
         {model.scores.weakestTheme && ` Thème le plus fragile : ${model.scores.weakestTheme.title}.`}
       </p>
       <table>
@@ -114,7 +113,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
         </thead>
         <tbody>
           {model.scores.themes.map((t) => (
-            <tr key={t.theme.code}><th scope="row">{t.theme.title}</th><td>{scoreText(t.score)}</td><td>{t.score.rated} / {t.score.applicable}</td></tr>
+            <tr key={t.theme.code}><th scope="row">{t.theme.title}</th><td>{formatScoreWithStatus(t.score)}</td><td>{t.score.rated} / {t.score.applicable}</td></tr>
           ))}
         </tbody>
       </table>
@@ -127,7 +126,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
 
       {model.themes.map((theme) => (
         <section key={theme.theme.code} aria-labelledby={`report-${theme.theme.code}`}>
-          <h2 id={`report-${theme.theme.code}`}>{theme.theme.code} — {theme.theme.title} : {scoreText(theme.score)}</h2>
+          <h2 id={`report-${theme.theme.code}`}>{theme.theme.code} — {theme.theme.title} : {formatScoreWithStatus(theme.score)}</h2>
           <table>
             <caption>Critères du thème {theme.theme.title}</caption>
             <thead>
@@ -189,7 +188,7 @@ function ReadinessSection({ title, rows }: { title: string; rows: ReportModel['i
         <thead><tr><th scope="col">Référence</th><th scope="col">Score</th><th scope="col">Couverture</th><th scope="col">Critères CAP</th></tr></thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.reference.code}><th scope="row">{r.reference.code} {r.reference.title}</th><td>{scoreText(r.score)}</td><td>{r.score.rated} / {r.score.applicable}</td><td>{r.criteria.map((c) => c.code).join(', ') || '—'}</td></tr>
+            <tr key={r.reference.code}><th scope="row">{r.reference.code} {r.reference.title}</th><td>{formatScoreWithStatus(r.score)}</td><td>{r.score.rated} / {r.score.applicable}</td><td>{r.criteria.map((c) => c.code).join(', ') || '—'}</td></tr>
           ))}
         </tbody>
       </table>

@@ -4,6 +4,7 @@ import { criteriaInScope } from '../../domain/evaluation/scope';
 import { progressFromSummary, type ProgressSummary } from '../../domain/evaluation/progress-summary';
 import type { Campaign, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
+import { trackName } from '../../domain/referential/lookup';
 import { database } from '../../storage/instance';
 import { askPersistenceOnce } from '../../storage/health';
 import { addCampaign, addNextCampaign, addStructure, deleteCampaign, deleteStructure, updateStructure } from '../../storage/workspace';
@@ -205,7 +206,7 @@ function StructureCard({
                     </span>
                   </th>
                   <td>{new Date(campaign.date).toLocaleDateString('fr-FR')}</td>
-                  <td>{campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t).join(', ')}</td>
+                  <td>{campaign.tracks.map((t) => trackName(referential, t)).join(', ')}</td>
                   <td data-progress={counts ? 'ready' : 'loading'}>
                     {counts ? (
                       <>

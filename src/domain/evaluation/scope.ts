@@ -1,6 +1,7 @@
 /** Which criteria a campaign rates, and how far the rating has gone. */
 import type { Criterion, Referential } from '../referential/model';
 import type { Campaign, Rating, StructureType } from './model';
+import { progressFromSummary, summarize } from './progress-summary';
 
 /** A criterion is in scope when it applies to one of the structure's types and belongs to one of the campaign's tracks. */
 export function isInScope(criterion: Criterion, types: readonly StructureType[], tracks: Campaign['tracks']): boolean {
@@ -21,19 +22,9 @@ export interface Progress {
   toReview: number;
 }
 
+/** Counted by the same rule as the stored progress summaries, so the two can never disagree. */
 export function progressOf(criteria: Criterion[], ratings: ReadonlyMap<string, Rating>): Progress {
-  const progress: Progress = { rated: 0, applicable: 0, notApplicable: 0, toReview: 0 };
-  for (const criterion of criteria) {
-    const rating = ratings.get(criterion.code);
-    if (rating?.toReview) progress.toReview++;
-    if (rating?.notApplicable) {
-      progress.notApplicable++;
-      continue;
-    }
-    progress.applicable++;
-    if (rating?.level !== null && rating?.level !== undefined) progress.rated++;
-  }
-  return progress;
+  return progressFromSummary(criteria, summarize('', [...ratings.values()]));
 }
 
 export function progressByTheme(referential: Referential, criteria: Criterion[], ratings: ReadonlyMap<string, Rating>) {

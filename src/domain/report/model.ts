@@ -6,6 +6,7 @@ import { PARTICIPANT_ROLE_LABELS, EVIDENCE_KIND_LABELS, type Campaign, type Evid
 import { isOpen, type ProgressAction } from '../plan/model';
 import { suggestActions, type Suggestion } from '../plan/suggest';
 import type { Criterion, Referential, Theme } from '../referential/model';
+import { trackName } from '../referential/lookup';
 import { iso26000Readiness, iso9001Readiness, type Readiness } from '../scoring/readiness';
 import { scoreCampaign, type CampaignScores, type Score } from '../scoring/score';
 
@@ -89,7 +90,7 @@ export function buildReport(input: ReportInput): ReportModel {
     campaign: {
       name: campaign.name,
       date: campaign.date,
-      tracks: campaign.tracks.map((t) => referential.tracks.find((x) => x.id === t)?.name ?? t),
+      tracks: campaign.tracks.map((t) => trackName(referential, t)),
       referentialVersion: campaign.referentialVersion,
       participants: campaign.participants.map((p) => ({ name: p.name, role: PARTICIPANT_ROLE_LABELS[p.role] })),
     },

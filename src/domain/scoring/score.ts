@@ -105,6 +105,11 @@ export function formatScore(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)} %`;
 }
 
+/** « 67 % (provisoire) » while coverage is partial: the report's wording, in the PDF and its HTML twin. */
+export function formatScoreWithStatus(score: Score): string {
+  return `${formatScore(score.value)}${score.partial && score.value !== null ? ' (provisoire)' : ''}`;
+}
+
 export function formatCoverage(score: Score): string {
   return `${score.rated} / ${score.applicable} critères évalués`;
 }
