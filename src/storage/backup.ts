@@ -6,6 +6,7 @@ import { formatBytes } from '../domain/evaluation/rules';
 import { UserFacingError } from '../domain/user-error';
 import type { CapDatabase } from './db';
 import { summarize } from '../domain/evaluation/progress-summary';
+import { deleteAudits } from './audits';
 
 export interface ExportOptions {
   /** One campaign (with its structure), or everything when absent. */
@@ -16,7 +17,8 @@ export interface ExportOptions {
 
 /** The campaign's data (or everything), as the exchange file holds it. */
 export function collectContent(db: CapDatabase, options: Pick<ExportOptions, 'campaignId' | 'includeFiles'>): Promise<ExchangeContent> {
-  return db.transaction('r', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals], async () => {
+  const tables = [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.views, db.audits, db.auditRatings, db.findings];
+  return db.transaction('r', tables, async () => {
     const campaigns = options.campaignId
       ? await db.campaigns.where('id').equals(options.campaignId).toArray()
       : await db.campaigns.toArray();
@@ -28,10 +30,16 @@ export function collectContent(db: CapDatabase, options: Pick<ExportOptions, 'ca
     const evidence = await db.evidence.where('campaignId').anyOf(campaignIds).toArray();
     const actions = await db.actions.where('campaignId').anyOf(campaignIds).toArray();
     const dismissals = await db.dismissals.where('campaignId').anyOf(campaignIds).toArray();
+    const views = await db.views.where('campaignId').anyOf(campaignIds).toArray();
+    // A whole backup also holds the audits we conduct for other structures (they belong to no campaign of ours).
+    const audits = options.campaignId ? await db.audits.where('campaignId').anyOf(campaignIds).toArray() : await db.audits.toArray();
+    const auditIds = audits.map((a) => a.id);
+    const auditRatings = await db.auditRatings.where('auditId').anyOf(auditIds).toArray();
+    const findings = await db.findings.where('auditId').anyOf(auditIds).toArray();
     const hashes = [...new Set(evidence.flatMap((e) => (e.file ? [e.file.sha256] : [])))];
     const stored = options.includeFiles ? await db.files.bulkGet(hashes) : [];
     const files = stored.flatMap((f) => (f ? [{ sha256: f.sha256, type: f.type, base64: bytesToBase64(new Uint8Array(f.bytes)) }] : []));
-    return { structures, campaigns, ratings, evidence, actions, dismissals, files } satisfies ExchangeContent;
+    return { structures, campaigns, ratings, evidence, actions, dismissals, files, views, audits, auditRatings, findings } satisfies ExchangeContent;
   });
 }
 
@@ -64,17 +72,23 @@ export async function previewImport(db: CapDatabase, file: ExchangeFile): Promis
   return planImport(file, { structureIds, campaignIds });
 }
 
-/** Replaces the campaigns and structures the file holds; everything else stays as it was. All or nothing. */
+/** Replaces the campaigns, structures and audits the file holds; everything else stays as it was. All or nothing. */
 export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<void> {
   const { structures, campaigns, ratings, evidence, actions, dismissals, files } = file.content;
+  const { views = [], audits = [], auditRatings = [], findings = [] } = file.content;
   const decoded = files.map((f) => ({ sha256: f.sha256, type: f.type, bytes: base64ToBytes(f.base64).buffer as ArrayBuffer }));
-  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress], async () => {
+  const tables = [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress, db.views, db.audits, db.auditRatings, db.findings];
+  await db.transaction('rw', tables, async () => {
+    const replacedAudits = new Set(audits.map((a) => a.id));
     for (const campaign of campaigns) {
       await db.ratings.where('campaignId').equals(campaign.id).delete();
       await db.evidence.where('campaignId').equals(campaign.id).delete();
       await db.actions.where('campaignId').equals(campaign.id).delete();
       await db.dismissals.where('campaignId').equals(campaign.id).delete();
+      await db.views.where('campaignId').equals(campaign.id).delete();
+      for (const id of await db.audits.where('campaignId').equals(campaign.id).primaryKeys()) replacedAudits.add(id);
     }
+    await deleteAudits(db, [...replacedAudits]);
     await db.structures.bulkPut(structures);
     await db.campaigns.bulkPut(campaigns);
     await db.ratings.bulkPut(ratings);
@@ -83,5 +97,9 @@ export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<
     await db.dismissals.bulkPut(dismissals);
     await db.files.bulkPut(decoded);
     await db.progress.bulkPut(campaigns.map((c) => summarize(c.id, ratings.filter((r) => r.campaignId === c.id))));
+    await db.views.bulkPut(views);
+    await db.audits.bulkPut(audits);
+    await db.auditRatings.bulkPut(auditRatings);
+    await db.findings.bulkPut(findings);
   });
 }

@@ -3,7 +3,8 @@
  * written by an older CAP Progrès opens with every record intact.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Campaign, Evidence, Rating, Structure } from '../domain/evaluation/model';
+import type { Campaign, Evidence, ParticipantView, Rating, Structure } from '../domain/evaluation/model';
+import type { Audit, AuditRating, Finding } from '../domain/audit/model';
 import type { Dismissal, ProgressAction } from '../domain/plan/model';
 import { summarize, type ProgressSummary } from '../domain/evaluation/progress-summary';
 
@@ -31,6 +32,10 @@ export type CapDatabase = Dexie & {
   actions: EntityTable<ProgressAction, 'id'>;
   dismissals: Table<Dismissal, [string, string]>;
   progress: EntityTable<ProgressSummary, 'campaignId'>;
+  views: Table<ParticipantView, [string, string, string]>;
+  audits: EntityTable<Audit, 'id'>;
+  auditRatings: Table<AuditRating, [string, string]>;
+  findings: EntityTable<Finding, 'id'>;
 };
 
 /** Version 1: the first layout. Kept so that version 2's upgrade can run on databases created with it. */
@@ -59,8 +64,20 @@ export const SCHEMA_V3 = {
 /** Version 4: each campaign's progress summary, so the list of campaigns need not read every rating. */
 export const SCHEMA_V4 = { ...SCHEMA_V3, progress: 'campaignId' };
 
+/**
+ * Version 5: regards croisés. Each participant's own view of a criterion; audits (internal, mock, peer) with
+ * their auditor layer of ratings and their findings. Nothing to convert: the new tables start empty.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  views: '[campaignId+criterionCode+participantId], campaignId',
+  audits: 'id, campaignId',
+  auditRatings: '[auditId+criterionCode], auditId',
+  findings: 'id, auditId',
+};
+
 /** The latest version declared below; IndexedDB sees it multiplied by 10 (Dexie's convention). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
   // Relaxed durability: a commit is acknowledged once the browser holds it, not after a disk flush; an
@@ -86,5 +103,6 @@ export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
       const campaignIds = await tx.table<Campaign>('campaigns').toCollection().primaryKeys();
       await tx.table<ProgressSummary>('progress').bulkPut(campaignIds.map((id) => summarize(id, ratings.filter((r) => r.campaignId === id))));
     });
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }

@@ -7,6 +7,7 @@ import { UserFacingError } from '../domain/user-error';
 import type { CapDatabase } from './db';
 import { deleteOrphanFiles } from './files';
 import { summarize } from '../domain/evaluation/progress-summary';
+import { deleteAudits } from './audits';
 
 const now = () => new Date().toISOString();
 
@@ -54,13 +55,22 @@ export async function addNextCampaign(
   });
 }
 
+const CAMPAIGN_TABLES = (db: CapDatabase) => [db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress, db.views, db.audits, db.auditRatings, db.findings];
+
+/** Everything below a campaign; call inside a transaction on CAMPAIGN_TABLES. */
+async function deleteCampaignContent(db: CapDatabase, id: string): Promise<void> {
+  await db.progress.delete(id);
+  await db.ratings.where('campaignId').equals(id).delete();
+  await db.evidence.where('campaignId').equals(id).delete();
+  await db.actions.where('campaignId').equals(id).delete();
+  await db.dismissals.where('campaignId').equals(id).delete();
+  await db.views.where('campaignId').equals(id).delete();
+  await deleteAudits(db, await db.audits.where('campaignId').equals(id).primaryKeys());
+}
+
 export async function deleteCampaign(db: CapDatabase, id: string): Promise<void> {
-  await db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress], async () => {
-    await db.progress.delete(id);
-    await db.ratings.where('campaignId').equals(id).delete();
-    await db.evidence.where('campaignId').equals(id).delete();
-    await db.actions.where('campaignId').equals(id).delete();
-    await db.dismissals.where('campaignId').equals(id).delete();
+  await db.transaction('rw', CAMPAIGN_TABLES(db), async () => {
+    await deleteCampaignContent(db, id);
     await db.campaigns.delete(id);
     await deleteOrphanFiles(db);
   });
@@ -68,14 +78,8 @@ export async function deleteCampaign(db: CapDatabase, id: string): Promise<void>
 
 export async function deleteStructure(db: CapDatabase, id: string): Promise<void> {
   const campaigns = await db.campaigns.where('structureId').equals(id).primaryKeys();
-  await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress], async () => {
-    await db.progress.bulkDelete(campaigns);
-    for (const campaignId of campaigns) {
-      await db.ratings.where('campaignId').equals(campaignId).delete();
-      await db.evidence.where('campaignId').equals(campaignId).delete();
-      await db.actions.where('campaignId').equals(campaignId).delete();
-      await db.dismissals.where('campaignId').equals(campaignId).delete();
-    }
+  await db.transaction('rw', [db.structures, ...CAMPAIGN_TABLES(db)], async () => {
+    for (const campaignId of campaigns) await deleteCampaignContent(db, campaignId);
     await db.campaigns.bulkDelete(campaigns);
     await db.structures.delete(id);
     await deleteOrphanFiles(db);

@@ -52,7 +52,7 @@ describe('schema versions', () => {
     expect(await db.campaigns.get(campaign.id)).toEqual(campaign);
     expect(await db.ratings.get([campaign.id, 'SR.4.2'])).toEqual({ ...rating, toReview: false, carriedOver: false });
     expect(await db.evidence.where('[campaignId+criterionCode]').equals([campaign.id, 'SR.4.2']).toArray()).toEqual([evidence]);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.progress.get(campaign.id)).toEqual({ campaignId: campaign.id, rated: ['SR.4.2'], notApplicable: [], toReview: [] });
   });
 });

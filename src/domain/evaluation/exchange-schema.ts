@@ -3,18 +3,16 @@
  * JSON Schema at /schemas/evaluation.schema.json. Strict objects: an unexpected field is refused.
  */
 import { z } from 'zod';
-import { LEVELS, TRACK_IDS } from '../referential/constants';
+import { TRACK_IDS } from '../referential/constants';
+import { criterionCode, day, hex64, id, integrity, level, optionalDay, referentialVersion, text, timestamp } from './file-fields';
 import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES, STRUCTURE_TYPES } from './model';
 import { ACTION_STATUSES, PRIORITIES } from '../plan/model';
+import { auditRatingSchema, auditSchema, findingSchema } from '../audit/schema';
 
 export const EXCHANGE_FORMAT = 'cap-progres/evaluation';
-export const EXCHANGE_FORMAT_VERSION = 1;
+/** Version 2 adds participants' views and audits; version 1 files (without them) still import. */
+export const EXCHANGE_FORMAT_VERSION = 2;
 
-const id = z.string().regex(/^[0-9a-f]{32}$/, { error: 'identifiant mal formé' });
-const timestamp = z.iso.datetime({ offset: true, error: 'date et heure mal formées' });
-const day = z.iso.date({ error: 'date mal formée (AAAA-MM-JJ attendu)' });
-const text = (max: number) => z.string().max(max, { error: `texte trop long (au plus ${max} caractères)` });
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'empreinte SHA-256 mal formée' });
 const headcount = z.number().int().min(0).max(100_000).nullable();
 
 export const structureSchema = z.strictObject({
@@ -35,7 +33,7 @@ export const campaignSchema = z.strictObject({
   date: day,
   tracks: z.array(z.enum(TRACK_IDS)).min(1),
   participants: z.array(z.strictObject({ id: z.string().min(1).max(64), name: text(80).min(1), role: z.enum(PARTICIPANT_ROLES) })).max(60),
-  referentialVersion: z.string().regex(/^\d{4}\.\d+$/),
+  referentialVersion,
   previousCampaignId: id.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -43,19 +41,29 @@ export const campaignSchema = z.strictObject({
 
 export const ratingSchema = z.strictObject({
   campaignId: id,
-  criterionCode: z.string().regex(/^[A-Z]{2,3}\.\d+\.\d+$/, { error: 'code de critère mal formé' }),
-  level: z.union(LEVELS.map((l) => z.literal(l))).nullable(),
+  criterionCode,
+  level: level.nullable(),
   notApplicable: z.strictObject({ justification: text(2000).min(1) }).nullable(),
   comment: text(20_000),
   toReview: z.boolean(),
   carriedOver: z.boolean(),
+  retainedReason: text(2000).optional(),
+  updatedAt: timestamp,
+});
+
+export const participantViewSchema = z.strictObject({
+  campaignId: id,
+  criterionCode,
+  participantId: z.string().min(1).max(64),
+  level: level.nullable(),
+  notApplicable: z.boolean(),
   updatedAt: timestamp,
 });
 
 export const evidenceSchema = z.strictObject({
   id,
   campaignId: id,
-  criterionCode: z.string().regex(/^[A-Z]{2,3}\.\d+\.\d+$/),
+  criterionCode,
   title: text(200).min(1),
   kind: z.enum(EVIDENCE_KINDS),
   url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'seules les adresses http(s) sont acceptées' })]),
@@ -65,8 +73,6 @@ export const evidenceSchema = z.strictObject({
   createdAt: timestamp,
 });
 
-const optionalDay = z.union([z.literal(''), day]);
-const criterionCode = z.string().regex(/^[A-Z]{2,3}\.\d+\.\d+$/, { error: 'code de critère mal formé' });
 
 export const actionSchema = z.strictObject({
   id,
@@ -103,17 +109,22 @@ export const exchangeContentSchema = z.strictObject({
   dismissals: z.array(dismissalSchema).max(100_000),
   /** Attached files' contents; empty when the user exported without them. */
   files: z.array(attachedFileSchema).max(10_000),
+  /** Since format 2 (absent from version 1 files): participants' own views, and audits with their layer and findings. */
+  views: z.array(participantViewSchema).max(1_000_000).optional(),
+  audits: z.array(auditSchema).max(1000).optional(),
+  auditRatings: z.array(auditRatingSchema).max(200_000).optional(),
+  findings: z.array(findingSchema).max(100_000).optional(),
 });
 
 export const exchangeFileSchema = z.strictObject({
   format: z.literal(EXCHANGE_FORMAT),
-  formatVersion: z.literal(EXCHANGE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(EXCHANGE_FORMAT_VERSION)]),
   exportedAt: timestamp,
   /** The referential version the campaigns were rated against (all campaigns of a file share it). */
-  referentialVersion: z.string().regex(/^\d{4}\.\d+$/),
+  referentialVersion,
   scope: z.enum(['campaign', 'all']),
   content: exchangeContentSchema,
-  integrity: z.strictObject({ algorithm: z.literal('SHA-256'), value: hex64 }),
+  integrity,
 });
 
 export type ExchangeContent = z.output<typeof exchangeContentSchema>;

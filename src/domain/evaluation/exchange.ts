@@ -1,5 +1,6 @@
 /** Writing and reading exchange files. Reading refuses, with a French sentence, anything it cannot trust. */
 import { base64ToBytes, canonicalJson, sha256Hex } from './canonical';
+export { MAX_IMPORT_BYTES } from './sealed-file';
 import {
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
@@ -7,10 +8,7 @@ import {
   type ExchangeContent,
   type ExchangeFile,
 } from './exchange-schema';
-import { formatBytes } from './rules';
-
-/** Larger files are refused before being read: a browser tab cannot safely parse much more. */
-export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+import { fileSizeProblem, fingerprintProblem, MARKUP, markupPath, openFile, shapeProblem, unknownReferentialProblem } from './sealed-file';
 
 export async function buildExchangeFile(
   content: ExchangeContent,
@@ -35,70 +33,32 @@ export interface ReadContext {
 }
 
 const refuse = (message: string): ReadResult => ({ ok: false, message });
+const EXPECTED = { format: EXCHANGE_FORMAT, version: EXCHANGE_FORMAT_VERSION };
 
 /** Checked before reading the bytes, from the size the browser reports. */
-export function importSizeProblem(size: number): string | null {
-  if (size === 0) return 'Le fichier est vide : choisissez une sauvegarde CAP Progrès (fichier .json).';
-  if (size > MAX_IMPORT_BYTES) {
-    return `Le fichier pèse ${formatBytes(size)} : une sauvegarde CAP Progrès ne peut dépasser ${formatBytes(MAX_IMPORT_BYTES)}. Rien n'a été importé.`;
-  }
-  return null;
-}
+export const importSizeProblem = (size: number) => fileSizeProblem(size, EXPECTED);
 
 export async function readExchangeFile(text: string, context: ReadContext): Promise<ReadResult> {
-  const sizeProblem = importSizeProblem(new TextEncoder().encode(text).length);
-  if (sizeProblem) return refuse(sizeProblem);
-  if (text.trim() === '') return refuse('Le fichier est vide : choisissez une sauvegarde CAP Progrès (fichier .json).');
-
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return refuse("Ce fichier n'est pas un fichier JSON lisible. Choisissez une sauvegarde exportée par CAP Progrès (fichier .json).");
-  }
-  const header = raw as { format?: unknown; formatVersion?: unknown } | null;
-  if (typeof header !== 'object' || header === null || header.format !== EXCHANGE_FORMAT) {
-    return refuse(`Ce fichier JSON n'est pas une sauvegarde CAP Progrès (format attendu : ${EXCHANGE_FORMAT}).`);
-  }
-  if (typeof header.formatVersion === 'number' && header.formatVersion > EXCHANGE_FORMAT_VERSION) {
-    return refuse(
-      `Ce fichier vient d'une version plus récente de CAP Progrès (format ${header.formatVersion}) ; cette version lit le format ${EXCHANGE_FORMAT_VERSION}. Mettez l'outil à jour pour l'importer.`,
-    );
-  }
-
-  const parsed = exchangeFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const details = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'fichier'} : ${i.message}`);
-    return refuse(`Le fichier est mal formé, il a peut-être été modifié à la main. ${details.join(' ; ')}.`);
-  }
+  const opened = openFile(text, EXPECTED);
+  if (!opened.ok) return opened;
+  const parsed = exchangeFileSchema.safeParse(opened.raw);
+  if (!parsed.success) return refuse(shapeProblem(parsed.error));
   const file = parsed.data;
 
   const versions = new Set([file.referentialVersion, ...file.content.campaigns.map((c) => c.referentialVersion)]);
-  for (const version of versions) {
-    if (!context.knownReferentialVersions.includes(version)) {
-      return refuse(
-        `Ce fichier a été rempli avec le référentiel CAP ${version}, que ce site ne connaît pas (version disponible : ${context.knownReferentialVersions.join(', ')}). Rien n'a été importé.`,
-      );
-    }
-  }
-
-  if ((await sha256Hex(canonicalJson(file.content))) !== file.integrity.value) {
-    return refuse(
-      "L'empreinte SHA-256 ne correspond pas au contenu : le fichier a été modifié ou abîmé après l'export. Rien n'a été importé.",
-    );
-  }
-
-  const markup = findMarkup(file.content);
-  if (markup) {
-    return refuse(`${markup} contient du code HTML ou un script. Par sécurité, rien n'a été importé.`);
-  }
-
-  const problem = checkReferences(file.content, context.criterionCodes, file.referentialVersion) ?? (await checkAttachedFiles(file.content));
+  const problem =
+    unknownReferentialProblem(versions, context.knownReferentialVersions) ??
+    (await fingerprintProblem(file.content, file.integrity.value)) ??
+    markupProblem(file.content) ??
+    checkReferences(file.content, context.criterionCodes, file.referentialVersion) ??
+    (await checkAttachedFiles(file.content));
   return problem ? refuse(problem) : { ok: true, file };
 }
 
-/** HTML tags, event handlers and javascript: URLs have no place in an evaluation; « taux < 30 % » is fine. */
-const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|\bjavascript\s*:|\bon[a-z]+\s*=/i;
+function markupProblem(content: ExchangeContent): string | null {
+  const where = findMarkup(content);
+  return where ? `${where} contient du code HTML ou un script. Par sécurité, rien n'a été importé.` : null;
+}
 
 function findMarkup(content: ExchangeContent): string | null {
   for (const s of content.structures) {
@@ -116,7 +76,11 @@ function findMarkup(content: ExchangeContent): string | null {
   for (const a of content.actions) {
     if ([a.title, a.owner, a.indicator, a.resources, a.notes].some((t) => MARKUP.test(t))) return `L'action « ${a.title.slice(0, 40)} »`;
   }
-  return null;
+  for (const r of content.ratings) {
+    if (MARKUP.test(r.retainedReason ?? '')) return `La raison du niveau retenu pour le critère ${r.criterionCode}`;
+  }
+  const inAudits = markupPath({ audits: content.audits, auditRatings: content.auditRatings, findings: content.findings });
+  return inAudits ? `Le champ ${inAudits} d'un audit` : null;
 }
 
 function checkReferences(content: ExchangeContent, criterionCodes: ReadonlySet<string>, version: string): string | null {
@@ -133,6 +97,19 @@ function checkReferences(content: ExchangeContent, criterionCodes: ReadonlySet<s
     if (!campaigns.has(action.campaignId)) return `L'action « ${action.title} » renvoie à une campagne absente du fichier.`;
     const unknown = action.criterionCodes.find((code) => !criterionCodes.has(code));
     if (unknown) return `Le critère ${unknown} n'existe pas dans le référentiel CAP ${version}.`;
+  }
+  for (const view of content.views ?? []) {
+    if (!campaigns.has(view.campaignId)) return `Un avis sur le critère ${view.criterionCode} renvoie à une campagne absente du fichier.`;
+    if (!criterionCodes.has(view.criterionCode)) return `Le critère ${view.criterionCode} n'existe pas dans le référentiel CAP ${version}.`;
+  }
+  const audits = new Set<string>();
+  for (const audit of content.audits ?? []) {
+    if (audit.campaignId !== null && !campaigns.has(audit.campaignId)) return 'Un audit renvoie à une campagne absente du fichier.';
+    audits.add(audit.id);
+  }
+  for (const item of [...(content.auditRatings ?? []), ...(content.findings ?? [])]) {
+    if (!audits.has(item.auditId)) return 'Une note ou un constat d’audit renvoie à un audit absent du fichier.';
+    if (item.criterionCode !== null && !criterionCodes.has(item.criterionCode)) return `Le critère ${item.criterionCode} n'existe pas dans le référentiel CAP ${version}.`;
   }
   return null;
 }

@@ -82,6 +82,21 @@ export interface Rating {
   toReview: boolean;
   /** Copied from the previous campaign and not yet confirmed by the team. */
   carriedOver: boolean;
+  /** Why the team retained this level when participants' views differ (absent in older data). */
+  retainedReason?: string | undefined;
+  updatedAt: string;
+}
+
+/**
+ * One participant's own level for a criterion, beside the team's rating (the level retained): the team sees
+ * every view side by side before deciding.
+ */
+export interface ParticipantView {
+  campaignId: string;
+  criterionCode: string;
+  participantId: string;
+  level: Level | null;
+  notApplicable: boolean;
   updatedAt: string;
 }
 

@@ -1,0 +1,14 @@
+/** The building blocks every CAP Progrès file is validated with: the evaluation file and the audit files. */
+import { z } from 'zod';
+import { LEVELS } from '../referential/constants';
+
+export const id = z.string().regex(/^[0-9a-f]{32}$/, { error: 'identifiant mal formé' });
+export const timestamp = z.iso.datetime({ offset: true, error: 'date et heure mal formées' });
+export const day = z.iso.date({ error: 'date mal formée (AAAA-MM-JJ attendu)' });
+export const optionalDay = z.union([z.literal(''), day]);
+export const text = (max: number) => z.string().max(max, { error: `texte trop long (au plus ${max} caractères)` });
+export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'empreinte SHA-256 mal formée' });
+export const criterionCode = z.string().regex(/^[A-Z]{2,3}\.\d+\.\d+$/, { error: 'code de critère mal formé' });
+export const level = z.union(LEVELS.map((l) => z.literal(l)));
+export const referentialVersion = z.string().regex(/^\d{4}\.\d+$/, { error: 'version de référentiel mal formée' });
+export const integrity = z.strictObject({ algorithm: z.literal('SHA-256'), value: hex64 });

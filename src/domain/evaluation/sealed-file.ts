@@ -1,0 +1,100 @@
+/**
+ * What every CAP Progrès file shares (evaluation backup, audit request, audit return): a format name and
+ * version, a content, and the SHA-256 of that content in canonical JSON. Reading checks, in order, what a user
+ * can be told plainly: size, JSON, kind of file, version, shape, referential, fingerprint, markup.
+ */
+import type { z } from 'zod';
+import { canonicalJson, sha256Hex } from './canonical';
+import { formatBytes } from './rules';
+
+/** Larger files are refused before being read: a browser tab cannot safely parse much more. */
+export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+
+/** The files CAP Progrès writes, as a sentence names them. */
+export const FILE_KIND_NAMES: Record<string, string> = {
+  'cap-progres/evaluation': 'une sauvegarde CAP Progrès',
+  'cap-progres/audit-request': "une demande d'audit croisé CAP Progrès",
+  'cap-progres/audit-return': "un retour d'audit croisé CAP Progrès",
+};
+
+export interface ExpectedFile {
+  format: string;
+  version: number;
+}
+
+export type Opened = { ok: true; raw: unknown } | { ok: false; message: string };
+
+const kindName = (format: string) => FILE_KIND_NAMES[format] ?? `un fichier ${format}`;
+
+/** Checked before reading the bytes, from the size the browser reports. */
+export function fileSizeProblem(size: number, expected: ExpectedFile): string | null {
+  if (size === 0) return `Le fichier est vide : choisissez ${kindName(expected.format)} (fichier .json).`;
+  if (size > MAX_IMPORT_BYTES) {
+    return `Le fichier pèse ${formatBytes(size)} : ${kindName(expected.format)} ne peut dépasser ${formatBytes(MAX_IMPORT_BYTES)}. Rien n'a été importé.`;
+  }
+  return null;
+}
+
+/** Size, JSON, kind and version: the checks that need no schema. */
+export function openFile(text: string, expected: ExpectedFile): Opened {
+  const refuse = (message: string): Opened => ({ ok: false, message });
+  const sizeProblem = fileSizeProblem(new TextEncoder().encode(text).length, expected);
+  if (sizeProblem) return refuse(sizeProblem);
+  if (text.trim() === '') return refuse(`Le fichier est vide : choisissez ${kindName(expected.format)} (fichier .json).`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return refuse(`Ce fichier n'est pas un fichier JSON lisible. Choisissez ${kindName(expected.format)} (fichier .json).`);
+  }
+  const header = raw as { format?: unknown; formatVersion?: unknown } | null;
+  const format = typeof header === 'object' && header !== null ? header.format : undefined;
+  if (format !== expected.format) {
+    return refuse(
+      typeof format === 'string' && format in FILE_KIND_NAMES
+        ? `Ce fichier est ${kindName(format)}, pas ${kindName(expected.format)}. Rien n'a été importé.`
+        : `Ce fichier JSON n'est pas ${kindName(expected.format)} (format attendu : ${expected.format}).`,
+    );
+  }
+  if (typeof header!.formatVersion === 'number' && header!.formatVersion > expected.version) {
+    return refuse(
+      `Ce fichier vient d'une version plus récente de CAP Progrès (format ${header!.formatVersion}) ; cette version lit le format ${expected.version}. Mettez l'outil à jour pour l'importer.`,
+    );
+  }
+  return { ok: true, raw };
+}
+
+/** The first few schema issues, each with where it is. */
+export function shapeProblem(error: z.ZodError): string {
+  const details = error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'fichier'} : ${i.message}`);
+  return `Le fichier est mal formé, il a peut-être été modifié à la main. ${details.join(' ; ')}.`;
+}
+
+export function unknownReferentialProblem(versions: Iterable<string>, known: readonly string[]): string | null {
+  for (const version of versions) {
+    if (!known.includes(version)) {
+      return `Ce fichier a été rempli avec le référentiel CAP ${version}, que ce site ne connaît pas (version disponible : ${known.join(', ')}). Rien n'a été importé.`;
+    }
+  }
+  return null;
+}
+
+export async function fingerprintProblem(content: unknown, expected: string): Promise<string | null> {
+  return (await sha256Hex(canonicalJson(content))) === expected
+    ? null
+    : "L'empreinte SHA-256 ne correspond pas au contenu : le fichier a été modifié ou abîmé après l'export. Rien n'a été importé.";
+}
+
+/** HTML tags, event handlers and javascript: URLs have no place in an evaluation; « taux < 30 % » is fine. */
+export const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|\bjavascript\s*:|\bon[a-z]+\s*=/i;
+
+/** The path of the first text holding markup, anywhere in a value, or null. */
+export function markupPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return MARKUP.test(value) ? path.join('.') : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = markupPath(child, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
