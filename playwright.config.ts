@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // after `npx playwright install chromium`.
 const systemChromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+// PORT lets two checkouts test side by side.
+const base = `http://127.0.0.1:${process.env.PORT ?? '4321'}/`;
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -15,7 +17,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: 'http://127.0.0.1:4321/',
+    baseURL: base,
     locale: 'fr-FR',
     serviceWorkers: 'block',
     launchOptions: {
@@ -26,7 +28,7 @@ export default defineConfig({
   // Tests run against the built site (npm run build comes first in `npm test`), as users get it.
   webServer: {
     command: 'npm run preview',
-    url: 'http://127.0.0.1:4321/',
+    url: base,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
