@@ -129,7 +129,8 @@ export async function createAuditRequest(
   campaignId: string,
   options: { auditingStructure: string; includeSelfRatings: boolean },
 ): Promise<{ audit: Audit; json: string }> {
-  return db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.audits], async () => {
+  // Hashing (Web Crypto) happens after the transaction: IndexedDB transactions close on foreign promises.
+  const { audit, content, referentialVersion } = await db.transaction('rw', [db.structures, db.campaigns, db.ratings, db.evidence, db.audits], async () => {
     const campaign = await db.campaigns.get(campaignId);
     const structure = campaign && (await db.structures.get(campaign.structureId));
     if (!campaign || !structure) throw new UserFacingError("Cette campagne n'existe plus dans ce navigateur.");
@@ -166,9 +167,10 @@ export async function createAuditRequest(
       updatedAt: at,
     };
     await db.audits.add(audit);
-    const file = await sealPeerFile(REQUEST_FORMAT, content, campaign.referentialVersion, at);
-    return { audit, json: JSON.stringify(file, null, 1) };
+    return { audit, content, referentialVersion: campaign.referentialVersion };
   });
+  const file = await sealPeerFile(REQUEST_FORMAT, content, referentialVersion, audit.createdAt);
+  return { audit, json: JSON.stringify(file, null, 1) };
 }
 
 /** B receives A's request: a new audit to conduct. The same request twice would split the work: refused. */
@@ -190,18 +192,18 @@ export async function importAuditRequest(db: CapDatabase, file: AuditRequestFile
 
 /** B's return file; B's own data stays home. */
 export async function exportAuditReturn(db: CapDatabase, auditId: string): Promise<string> {
-  return db.transaction('rw', [db.audits, db.auditRatings, db.findings], async () => {
-    const audit = await db.audits.get(auditId);
-    if (!audit || audit.side !== 'auditor') throw new UserFacingError("Cet audit n'est pas un audit que vous conduisez pour une autre structure.");
-    const problem = returnProblem(audit);
-    if (problem) throw new UserFacingError(problem);
-    const ratings = await db.auditRatings.where('auditId').equals(auditId).toArray();
-    const findings = await db.findings.where('auditId').equals(auditId).toArray();
-    const at = now();
-    const file = await sealPeerFile(RETURN_FORMAT, auditReturnContent(audit, ratings, findings), audit.subject!.campaign.referentialVersion, at);
-    await db.audits.update(auditId, { returnedAt: at });
-    return JSON.stringify(file, null, 1);
-  });
+  const { audit, ratings, findings } = await db.transaction('r', [db.audits, db.auditRatings, db.findings], async () => ({
+    audit: await db.audits.get(auditId),
+    ratings: await db.auditRatings.where('auditId').equals(auditId).toArray(),
+    findings: await db.findings.where('auditId').equals(auditId).toArray(),
+  }));
+  if (!audit || audit.side !== 'auditor') throw new UserFacingError("Cet audit n'est pas un audit que vous conduisez pour une autre structure.");
+  const problem = returnProblem(audit);
+  if (problem) throw new UserFacingError(problem);
+  const at = now();
+  const file = await sealPeerFile(RETURN_FORMAT, auditReturnContent(audit, ratings, findings), audit.subject!.campaign.referentialVersion, at);
+  await db.audits.update(auditId, { returnedAt: at });
+  return JSON.stringify(file, null, 1);
 }
 
 /** What importing a return will do, to show before anything is written. */

@@ -9,6 +9,7 @@ import { database } from '../../storage/instance';
 import { askPersistenceOnce } from '../../storage/health';
 import { addCampaign, addNextCampaign, addStructure, deleteCampaign, deleteStructure, updateStructure } from '../../storage/workspace';
 import { BackupPanel } from './BackupPanel';
+import { ConductedAudits } from '../audit/ConductedAudits';
 import type { CampaignFormValues } from '../../domain/evaluation/forms';
 
 // The forms (react-hook-form + zod) load when the user opens one, not with the page.
@@ -103,6 +104,7 @@ function Workspace({ referential }: { referential: Referential }) {
           </button>
         )}
       </section>
+      <ConductedAudits referential={referential} />
       <BackupPanel referential={referential} />
       <StorageStatus />
     </>

@@ -18,6 +18,8 @@ import type { Criterion } from '../referential/model';
 import type { Audit, AuditRating, AuditSubject, Finding } from './model';
 import { auditorSchema, auditRatingSchema, auditSubjectSchema, findingSchema, independenceSchema } from './schema';
 
+export { fileSizeProblem } from '../evaluation/sealed-file';
+
 export const REQUEST_FORMAT = 'cap-progres/audit-request';
 export const RETURN_FORMAT = 'cap-progres/audit-return';
 export const PEER_FORMAT_VERSION = 1;

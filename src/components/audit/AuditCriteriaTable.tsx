@@ -1,0 +1,77 @@
+import { formatGap, type CriterionGap, type LayerComparison } from '../../domain/audit/layers';
+import type { Audit, AuditRating } from '../../domain/audit/model';
+import type { Rating } from '../../domain/evaluation/model';
+import { LEVELS, type Level } from '../../domain/referential/constants';
+import type { Referential } from '../../domain/referential/model';
+import { useOptimisticValue } from '../workspace/use-optimistic-value';
+
+type LevelChange = Pick<AuditRating, 'level' | 'notApplicable'>;
+
+interface Props {
+  referential: Referential;
+  audit: Audit;
+  comparison: LayerComparison;
+  withSelf: boolean;
+  readOnly: boolean;
+  onLevel: (criterionCode: string, change: LevelChange) => void;
+}
+
+/** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart stands out. */
+export function AuditCriteriaTable({ referential, comparison, withSelf, readOnly, onLevel }: Props) {
+  const label = (rating: Rating | undefined) =>
+    !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : `${rating.level} – ${referential.scale.levels[rating.level]?.label}`;
+  return (
+    <table className="audit-criteria">
+      <caption>Niveau de l'auditeur pour chaque critère{withSelf ? ", à côté de l'auto-évaluation" : ''}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Critère</th>
+          {withSelf && <th scope="col">Auto-évaluation</th>}
+          <th scope="col">Auditeur</th>
+          {withSelf && <th scope="col">Écart</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {comparison.criteria.map((row) => (
+          <tr key={row.criterion.code} className={row.gap !== null && Math.abs(row.gap) >= 2 ? 'wide-gap' : undefined}>
+            <th scope="row">
+              <span className="code">{row.criterion.code}</span> {row.criterion.title}
+            </th>
+            {withSelf && <td>{label(row.self)}</td>}
+            <td>{readOnly ? label(row.auditor) : <AuditorLevel referential={referential} row={row} onLevel={onLevel} />}</td>
+            {withSelf && (
+              <td>
+                {formatGap(row.gap)}
+                {row.gap !== null && Math.abs(row.gap) >= 2 && <span className="tag"> à discuter</span>}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AuditorLevel({ referential, row, onLevel }: { referential: Referential; row: CriterionGap; onLevel: Props['onLevel'] }) {
+  const stored = row.auditor?.notApplicable ? 'na' : row.auditor?.level != null ? String(row.auditor.level) : '';
+  const [shown, show] = useOptimisticValue(stored);
+  return (
+    <select
+      aria-label={`Niveau de l'auditeur pour le critère ${row.criterion.code}`}
+      value={shown}
+      onChange={(e) => {
+        const value = e.target.value;
+        show(value);
+        onLevel(row.criterion.code, value === 'na' ? { level: null, notApplicable: true } : { level: value === '' ? null : (Number(value) as Level), notApplicable: false });
+      }}
+    >
+      <option value="">— non noté —</option>
+      {LEVELS.map((level) => (
+        <option key={level} value={level}>
+          {level} – {referential.scale.levels[level]?.label}
+        </option>
+      ))}
+      <option value="na">Non applicable</option>
+    </select>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import type { Audit } from '../../domain/audit/model';
+import type { Rating } from '../../domain/evaluation/model';
+import type { Criterion, Referential } from '../../domain/referential/model';
+import { describeError } from '../../storage/errors';
+import { database } from '../../storage/instance';
+import { downloadBlob, downloadText, fileSlug } from '../workspace/download';
+import type { Audited, useAudit } from './use-audit';
+
+interface Props {
+  referential: Referential;
+  audit: Audit;
+  audited: Audited;
+  scope: Criterion[];
+  self: ReadonlyMap<string, Rating> | null;
+  data: ReturnType<typeof useAudit>;
+  awaitingReturn: boolean;
+}
+
+/** The audit report (PDF, jsPDF loaded on demand) and, for an audit we conduct, the return file for the peer. */
+export function AuditDownloads({ referential, audit, audited, scope, self, data, awaitingReturn }: Props) {
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const slug = `${fileSlug(audited.structure.name)}-${audited.campaign.date}`;
+
+  async function reportPdf() {
+    setMessage(null);
+    setBusy(true);
+    try {
+      const [{ buildAuditReport }, { buildAuditReportPdf }] = await Promise.all([import('../../domain/report/audit-report'), import('../report/audit-pdf')]);
+      const model = buildAuditReport({
+        referential,
+        audit,
+        audited: {
+          structureName: audited.structure.name,
+          structureTypes: audited.structure.types,
+          siret: audited.structure.siret,
+          region: audited.structure.region,
+          campaignName: audited.campaign.name,
+          campaignDate: audited.campaign.date,
+          tracks: audited.campaign.tracks,
+          referentialVersion: audited.campaign.referentialVersion,
+        },
+        scope,
+        self,
+        auditorRatings: data.auditorRatings,
+        findings: data.findings,
+        now: new Date(),
+      });
+      const doc = await buildAuditReportPdf(model);
+      downloadBlob(`cap-progres-rapport-audit-${slug}.pdf`, doc.output('blob'));
+      setMessage({ kind: 'ok', text: `Rapport d'audit enregistré (${doc.getNumberOfPages()} pages).` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(error) });
+    }
+    setBusy(false);
+  }
+
+  async function exportReturn() {
+    setMessage(null);
+    try {
+      const { exportAuditReturn } = await import('../../storage/audits');
+      downloadText(`cap-progres-retour-audit-${slug}.json`, await exportAuditReturn(database(), audit.id));
+      setMessage({ kind: 'ok', text: `Retour d'audit exporté : envoyez ce fichier à ${audited.structure.name}.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(error) });
+    }
+  }
+
+  return (
+    <>
+      {audit.side === 'auditor' && (
+        <p>
+          Quand l'audit est terminé, exportez le retour d'audit et envoyez-le à {audited.structure.name} : il contient l'équipe d'audit, la déclaration
+          d'indépendance, vos niveaux et vos constats, rien de vos propres données.
+          {audit.returnedAt && ` Dernier export : ${new Date(audit.returnedAt).toLocaleString('fr-FR')}.`}
+        </p>
+      )}
+      <div className="actions">
+        {!awaitingReturn && (
+          <button type="button" onClick={() => void reportPdf()} disabled={busy} aria-busy={busy}>
+            Télécharger le rapport d'audit (PDF)
+          </button>
+        )}
+        {audit.side === 'auditor' && (
+          <button type="button" onClick={() => void exportReturn()}>
+            Exporter le retour d'audit
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className={message.kind === 'error' ? 'notice notice-error' : 'notice'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </>
+  );
+}

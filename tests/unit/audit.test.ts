@@ -1,0 +1,260 @@
+/** Audits: blocking rules, the two layers side by side, and the peer cross-audit between two databases. */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { certificationBlockers, inReportOrder } from '../../src/domain/audit/blockers';
+import { auditorLayer, compareLayers, formatGap } from '../../src/domain/audit/layers';
+import type { AuditRating, Finding } from '../../src/domain/audit/model';
+import { readAuditRequest, readAuditReturn, sealPeerFile, RETURN_FORMAT } from '../../src/domain/audit/peer-files';
+import { buildExchangeFile } from '../../src/domain/evaluation/exchange';
+import { parseReferential, type Referential } from '../../src/domain/referential';
+import type { Rating } from '../../src/domain/evaluation/model';
+import { scoreCampaign } from '../../src/domain/scoring/score';
+import { openDatabase, type CapDatabase } from '../../src/storage/db';
+import {
+  addFindingToPlan,
+  createAudit,
+  createAuditRequest,
+  exportAuditReturn,
+  importAuditRequest,
+  importAuditReturn,
+  saveAuditRating,
+  saveFinding,
+  updateAudit,
+} from '../../src/storage/audits';
+import { saveRating } from '../../src/storage/ratings';
+import { addCampaign, addStructure, deleteCampaign } from '../../src/storage/workspace';
+import { applyImport, exportWorkspace } from '../../src/storage/backup';
+import { readExchangeFile } from '../../src/domain/evaluation/exchange';
+import { validSources } from './fixtures/sources';
+
+const referential: Referential = (() => {
+  const result = parseReferential(validSources());
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.referential;
+})();
+const context = { knownReferentialVersions: [referential.version], criterionCodes: new Set(referential.criteria.map((c) => c.code)) };
+const at = '2026-05-01T09:00:00.000Z';
+
+const finding = (kind: Finding['kind'], clause: string, id: string, criterionCode: string | null = 'ID.1.1'): Finding => ({
+  id: id.repeat(32).slice(0, 32),
+  auditId: 'a'.repeat(32),
+  criterionCode,
+  clause,
+  kind,
+  statement: `Constat ${id}`,
+  evidenceSeen: '',
+  requirement: 'Exigence',
+  rootCause: 'Cause',
+  correctiveAction: 'Action',
+  actionId: null,
+  createdAt: at,
+  updatedAt: at,
+});
+
+describe('blocking alert before a certification audit', () => {
+  it('is raised by one major non-conformity', () => {
+    const blockers = certificationBlockers([finding('nc_majeure', '7.5', '1'), finding('point_fort', '', '2')]);
+    expect(blockers).toHaveLength(1);
+    expect(blockers[0]!.message).toBe('Non-conformité majeure (ISO 9001 § 7.5) : Constat 1');
+  });
+
+  it('is raised by two minors on the same clause, sub-clauses counting as their clause, not by minors apart', () => {
+    expect(certificationBlockers([finding('nc_mineure', '7.5.2', '1'), finding('nc_mineure', '7.5.3', '2')])).toEqual([
+      expect.objectContaining({ reason: 'mineures_meme_article', subject: '7.5', message: "2 non-conformités mineures sur l'article ISO 9001 § 7.5 : elles valent une non-conformité majeure." }),
+    ]);
+    expect(certificationBlockers([finding('nc_mineure', '7.5', '1'), finding('nc_mineure', '8.1', '2'), finding('point_sensible', '7.5', '3')])).toEqual([]);
+    // Without a clause, minors group by criterion.
+    expect(certificationBlockers([finding('nc_mineure', '', '1', 'SR.2.1'), finding('nc_mineure', '', '2', 'SR.2.1')])[0]!.subject).toBe('SR.2.1');
+  });
+
+  it('lists non-conformities first in reports', () => {
+    const order = inReportOrder([finding('point_fort', '', '1'), finding('nc_mineure', '', '2'), finding('nc_majeure', '', '3'), finding('piste_progres', '', '4')]);
+    expect(order.map((f) => f.kind)).toEqual(['nc_majeure', 'nc_mineure', 'piste_progres', 'point_fort']);
+  });
+});
+
+describe('self-assessment and auditor layers', () => {
+  const rating = (code: string, level: Rating['level']): Rating => ({ campaignId: 'c', criterionCode: code, level, notApplicable: null, comment: '', toReview: false, carriedOver: false, updatedAt: at });
+  const auditRating = (code: string, level: AuditRating['level'], notApplicable = false): AuditRating => ({ auditId: 'a', criterionCode: code, level, notApplicable, comment: '', updatedAt: at });
+
+  it('gives the gap per criterion and per theme from the one scoring module', () => {
+    const self = new Map([rating('ID.1.1', 4), rating('ID.2.1', 3), rating('SR.1.1', 1)].map((r) => [r.criterionCode, r]));
+    const auditor = auditorLayer([auditRating('ID.1.1', 2), auditRating('ID.2.1', 3), auditRating('SR.1.1', null, true)]);
+    const comparison = compareLayers(referential, referential.criteria, self, auditor);
+    const byCode = new Map(comparison.criteria.map((c) => [c.criterion.code, c.gap]));
+    expect(byCode.get('ID.1.1')).toBe(-2);
+    expect(byCode.get('ID.2.1')).toBe(0);
+    expect(byCode.get('SR.1.1')).toBeNull(); // N/A for the auditor: no gap
+
+    const id = comparison.themes.find((t) => t.theme.code === 'ID')!;
+    const expectedSelf = scoreCampaign(referential, referential.criteria, self).themes.find((t) => t.theme.code === 'ID')!.score.value!;
+    const expectedAuditor = scoreCampaign(referential, referential.criteria, auditor).themes.find((t) => t.theme.code === 'ID')!.score.value!;
+    expect(id.self.value).toBe(expectedSelf);
+    expect(id.gap).toBe(Math.round(expectedAuditor * 100) - Math.round(expectedSelf * 100));
+    expect(id.gap).toBe(-25); // self (4 + 3) / 8 = 87.5 % → 88 ; auditor (2 + 3) / 8 = 62.5 % → 63
+    expect(formatGap(-2)).toBe('−2');
+    expect(formatGap(3, ' pts')).toBe('+3 pts');
+  });
+});
+
+let opened: CapDatabase[] = [];
+let counter = 0;
+function freshDb(): CapDatabase {
+  const db = openDatabase(`audit-${++counter}-${Date.now()}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened) await db.delete();
+  opened = [];
+});
+
+/** Structure A with a campaign rated on two criteria and one piece of evidence. */
+async function structureA() {
+  const db = freshDb();
+  const structure = await addStructure(db, { name: 'Atelier A', types: ['ACI'], siret: '', region: 'Bretagne', staff: { permanents: 3, inPathway: 20, volunteers: null } });
+  const campaign = await addCampaign(db, structure.id, { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001'], participants: [] }, referential.version);
+  await saveRating(db, campaign.id, 'ID.1.1', { level: 4, comment: 'Commentaire interne, jamais envoyé' });
+  await saveRating(db, campaign.id, 'SR.1.1', { level: 1 });
+  await db.evidence.add({ id: 'e'.repeat(32), campaignId: campaign.id, criterionCode: 'ID.1.1', title: 'Projet associatif', kind: 'document', url: '', file: null, createdAt: at });
+  return { db, structure, campaign };
+}
+
+async function auditedByB(requestJson: string) {
+  const b = freshDb();
+  const request = await readAuditRequest(requestJson, context);
+  if (!request.ok) throw new Error(request.message);
+  const audit = await importAuditRequest(b, request.file);
+  await updateAudit(b, audit.id, {
+    auditingStructure: 'Entreprise B',
+    auditors: [{ name: 'Inès Auditrice', role: 'responsable', organisation: 'Entreprise B' }],
+    independence: { declared: true, statement: "Aucun lien de client ou de fournisseur avec l'Atelier A." },
+    startDate: '2026-05-01',
+    endDate: '2026-05-02',
+    scopeNote: 'Siège et chantier',
+    conclusion: 'Démarche engagée.',
+  });
+  await saveAuditRating(b, audit.id, 'ID.1.1', { level: 2 });
+  await saveAuditRating(b, audit.id, 'SR.1.1', { level: 1 });
+  await saveFinding(b, audit.id, { criterionCode: 'ID.1.1', clause: '5.2', kind: 'nc_majeure', statement: 'Politique qualité non diffusée', evidenceSeen: 'Affichage', requirement: 'ISO 9001 § 5.2.2', rootCause: 'Pas de circuit de diffusion', correctiveAction: 'Diffuser la politique qualité' });
+  return { b, audit };
+}
+
+describe('peer cross-audit, A and B in two databases', () => {
+  it('A requests, B audits and returns, A imports the peer layer with its own data untouched', async () => {
+    const { db: a, campaign } = await structureA();
+    const { json, audit: requested } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: 'Entreprise B', includeSelfRatings: true });
+    expect(json).not.toContain('Commentaire interne');
+    const sent = JSON.parse(json);
+    expect(sent.content.subject.selfRatings).toEqual([
+      { criterionCode: 'ID.1.1', level: 4, notApplicable: false },
+      { criterionCode: 'SR.1.1', level: 1, notApplicable: false },
+    ]);
+    expect(sent.content.subject.evidence).toEqual([expect.objectContaining({ criterionCode: 'ID.1.1', title: 'Projet associatif' })]);
+
+    const { b, audit } = await auditedByB(json);
+    expect(audit.subject?.structure.name).toBe('Atelier A');
+    // B's finding does not enter any plan on B's side: B has no campaign of A's.
+    expect(await b.actions.count()).toBe(0);
+    const returned = await readAuditReturn(await exportAuditReturn(b, audit.id), context);
+    if (!returned.ok) throw new Error(returned.message);
+
+    const ratingsBefore = await a.ratings.toArray();
+    const imported = await importAuditReturn(a, returned.file);
+    expect(imported.id).toBe(requested.id);
+    expect(imported.returnedAt).not.toBeNull();
+    expect(await a.ratings.toArray()).toEqual(ratingsBefore);
+    expect(await a.auditRatings.where('auditId').equals(imported.id).toArray()).toEqual([
+      expect.objectContaining({ criterionCode: 'ID.1.1', level: 2 }),
+      expect.objectContaining({ criterionCode: 'SR.1.1', level: 1 }),
+    ]);
+    const [peerFinding] = await a.findings.where('auditId').equals(imported.id).toArray();
+    expect(peerFinding).toMatchObject({ kind: 'nc_majeure', actionId: null });
+    expect(await a.actions.count()).toBe(0);
+
+    // A chooses to take the corrective action into its plan; importing the same return again keeps that link.
+    const linked = await addFindingToPlan(a, peerFinding!.id);
+    const action = await a.actions.get(linked.actionId!);
+    expect(action).toMatchObject({ title: 'Diffuser la politique qualité', criterionCodes: ['ID.1.1'], priority: 'haute', campaignId: campaign.id });
+    await importAuditReturn(a, returned.file);
+    expect((await a.findings.get(peerFinding!.id))?.actionId).toBe(linked.actionId);
+    expect(await a.audits.count()).toBe(1);
+  });
+
+  it('withholds the self-ratings when A so chooses', async () => {
+    const { db: a, campaign } = await structureA();
+    const { json } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: 'B', includeSelfRatings: false });
+    expect(JSON.parse(json).content.subject.selfRatings).toBeNull();
+  });
+
+  it('refuses the wrong file, a tampered file, a return without declaration, and a request sent to oneself', async () => {
+    const { db: a, campaign } = await structureA();
+    const { json } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: 'B', includeSelfRatings: true });
+    const asReturn = await readAuditReturn(json, context);
+    expect(asReturn).toEqual({ ok: false, message: "Ce fichier est une demande d'audit croisé CAP Progrès, pas un retour d'audit croisé CAP Progrès. Rien n'a été importé." });
+    const backup = await buildExchangeFile({ structures: [], campaigns: [], ratings: [], evidence: [], actions: [], dismissals: [], files: [] }, { scope: 'all', referentialVersion: referential.version, now: at });
+    expect((await readAuditRequest(JSON.stringify(backup), context)) as unknown).toEqual({
+      ok: false,
+      message: "Ce fichier est une sauvegarde CAP Progrès, pas une demande d'audit croisé CAP Progrès. Rien n'a été importé.",
+    });
+
+    const tampered = JSON.parse(json);
+    tampered.content.subject.selfRatings[1].level = 4;
+    expect(await readAuditRequest(JSON.stringify(tampered), context)).toMatchObject({ ok: false, message: expect.stringMatching(/^L'empreinte SHA-256 ne correspond pas/) });
+
+    const request = await readAuditRequest(json, context);
+    if (!request.ok) throw new Error(request.message);
+    await expect(importAuditRequest(a, request.file)).rejects.toThrow(/émise depuis ce navigateur/);
+
+    const { b, audit } = await auditedByB(json);
+    await expect(importAuditRequest(b, request.file)).rejects.toThrow(/déjà dans votre espace/);
+    const signed = (await b.audits.get(audit.id))!;
+    await b.audits.put({ ...signed, independence: { declared: false, statement: '' } });
+    await expect(exportAuditReturn(b, audit.id)).rejects.toThrow(/déclaration d'indépendance/);
+    await b.audits.put(signed);
+
+    // Hand-made returns, correctly sealed: no declaration, a script, an unknown criterion.
+    const good = JSON.parse(await exportAuditReturn(b, audit.id));
+    const noDeclaration = await sealPeerFile(RETURN_FORMAT, { ...good.content, independence: { declared: false, statement: '' } }, referential.version, at);
+    expect(await readAuditReturn(JSON.stringify(noDeclaration), context)).toMatchObject({ ok: false, message: expect.stringContaining("la déclaration d'indépendance n'est pas signée") });
+    const withScript = await sealPeerFile(RETURN_FORMAT, { ...good.content, conclusion: 'Voir <script>alert(1)</script>' }, referential.version, at);
+    expect(await readAuditReturn(JSON.stringify(withScript), context)).toMatchObject({ ok: false, message: "Le champ conclusion contient du code HTML ou un script. Par sécurité, rien n'a été importé." });
+    const unknownCriterion = await sealPeerFile(RETURN_FORMAT, { ...good.content, ratings: [{ ...good.content.ratings[0], criterionCode: 'ZZ.9.9' }] }, referential.version, at);
+    expect(await readAuditReturn(JSON.stringify(unknownCriterion), context)).toMatchObject({ ok: false, message: expect.stringContaining("Le critère ZZ.9.9 n'existe pas") });
+  });
+
+  it('a return for a campaign this browser does not hold is refused, nothing written', async () => {
+    const { db: a, campaign } = await structureA();
+    const { json } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: 'B', includeSelfRatings: false });
+    const { b, audit } = await auditedByB(json);
+    const returned = await readAuditReturn(await exportAuditReturn(b, audit.id), context);
+    if (!returned.ok) throw new Error(returned.message);
+    await deleteCampaign(a, campaign.id);
+    await expect(importAuditReturn(a, returned.file)).rejects.toThrow(/absente de ce navigateur/);
+    expect(await a.audits.count()).toBe(0);
+  });
+});
+
+describe('internal audit', () => {
+  it("puts a non-conformity's corrective action into the plan at once, and travels in the backup", async () => {
+    const { db, campaign } = await structureA();
+    const audit = await createAudit(db, campaign.id, 'interne', 'Atelier A');
+    const saved = await saveFinding(db, audit.id, { criterionCode: 'SR.1.1', clause: '8.2', kind: 'nc_mineure', statement: 'Accueil non tracé', evidenceSeen: '', requirement: '§ 8.2.1', rootCause: 'Pas de registre', correctiveAction: 'Tenir un registre des accueils' });
+    expect(await db.actions.get(saved.actionId!)).toMatchObject({ title: 'Tenir un registre des accueils', priority: 'moyenne' });
+    await saveFinding(db, audit.id, { criterionCode: 'ID.1.1', clause: '', kind: 'point_fort', statement: 'Projet associatif vivant', evidenceSeen: '', requirement: '', rootCause: '', correctiveAction: '' });
+    expect(await db.actions.count()).toBe(1);
+
+    const { json } = await exportWorkspace(db, { includeFiles: false, referentialVersion: referential.version });
+    const read = await readExchangeFile(json, context);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.file.formatVersion).toBe(2);
+    const other = freshDb();
+    await applyImport(other, read.file);
+    expect(await other.findings.count()).toBe(2);
+    expect((await other.audits.get(audit.id))?.kind).toBe('interne');
+    // Deleting the campaign takes its audits along.
+    await deleteCampaign(other, campaign.id);
+    expect(await other.audits.count()).toBe(0);
+    expect(await other.findings.count()).toBe(0);
+  });
+});
