@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { certificationBlockers } from '../../domain/audit/blockers';
 import { AUDIT_KIND_LABELS, type Audit } from '../../domain/audit/model';
 import type { Campaign, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
@@ -47,6 +48,8 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
   }
 
   const sorted = [...(audits ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const blockersOf = (audit: Audit) => certificationBlockers((findings ?? []).filter((f) => f.auditId === audit.id)).length;
+  const blocking = sorted.filter((a) => blockersOf(a) > 0);
   return (
     <section className="panel" aria-labelledby="audits-title">
       <h2 id="audits-title">Audits de la campagne</h2>
@@ -54,6 +57,12 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
         Le regard d'un auditeur — interne, à blanc ou d'une structure paire — forme une couche à part : il ne modifie jamais votre auto-évaluation.
         L'écart entre les deux est montré critère par critère et thème par thème.
       </p>
+      {blocking.length > 0 && (
+        <p className="notice notice-error" role="alert">
+          Bloquant avant un audit de certification :{' '}
+          {blocking.map((a) => `${blockersOf(a)} point(s) relevé(s) par ${AUDIT_KIND_LABELS[a.kind].toLowerCase()}${a.auditingStructure ? ` (${a.auditingStructure})` : ''}`).join(' ; ')}.
+        </p>
+      )}
       {sorted.length === 0 ? (
         <p>Aucun audit pour cette campagne.</p>
       ) : (
@@ -65,6 +74,7 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
               <th scope="col">Par</th>
               <th scope="col">État</th>
               <th scope="col">Constats</th>
+              <th scope="col">Bloquants</th>
             </tr>
           </thead>
           <tbody>
@@ -78,6 +88,7 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
                 <td>{audit.auditingStructure || '—'}</td>
                 <td>{stateOf(audit)}</td>
                 <td>{(findings ?? []).filter((f) => f.auditId === audit.id).length}</td>
+                <td>{blockersOf(audit)}</td>
               </tr>
             ))}
           </tbody>
