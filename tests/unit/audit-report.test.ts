@@ -1,111 +1,10 @@
 /** The audit report model: header, layer comparison with the scoring module's figures, findings and blockers. */
 import { describe, expect, it } from 'vitest';
-import { parseReferential, type Referential } from '../../src/domain/referential';
-import type { Rating } from '../../src/domain/evaluation/model';
-import type { Audit, AuditRating, Finding, FindingKind } from '../../src/domain/audit/model';
 import { DEFAULT_INDEPENDENCE_STATEMENT } from '../../src/domain/audit/model';
 import { auditorLayer } from '../../src/domain/audit/layers';
 import { scoreCampaign } from '../../src/domain/scoring/score';
-import { buildAuditReport, type AuditReportInput } from '../../src/domain/report/audit-report';
-import { validSources } from './fixtures/sources';
-
-const parsed = parseReferential(validSources());
-if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-const referential: Referential = parsed.referential;
-const scope = referential.criteria;
-
-const audit = (change: Partial<Audit> = {}): Audit => ({
-  id: 'a1b2c3d4-e5f6-7890',
-  kind: 'blanc',
-  side: 'audited',
-  campaignId: 'c1',
-  subject: null,
-  requestId: null,
-  auditingStructure: 'Réseau Coorace Bretagne',
-  auditors: [
-    { name: 'Élise Durand', role: 'responsable', organisation: 'Coorace Bretagne' },
-    { name: 'Loïc Le Gall', role: 'observateur', organisation: 'AI de Quimper' },
-  ],
-  independence: { declared: true, statement: DEFAULT_INDEPENDENCE_STATEMENT },
-  startDate: '2026-03-02',
-  endDate: '2026-03-04',
-  scopeNote: '  Siège et chantier de Brest.  ',
-  conclusion: 'Système solide, documentation à reprendre.',
-  requestedAt: null,
-  selfRatingsShared: true,
-  returnedAt: null,
-  createdAt: '2026-03-01T00:00:00.000Z',
-  updatedAt: '2026-03-01T00:00:00.000Z',
-  ...change,
-});
-
-const selfRating = (criterionCode: string, level: Rating['level'], na = false): Rating => ({
-  campaignId: 'c1',
-  criterionCode,
-  level: na ? null : level,
-  notApplicable: na ? { justification: 'Sans objet.' } : null,
-  comment: '',
-  toReview: false,
-  carriedOver: false,
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
-const auditorRating = (criterionCode: string, level: AuditRating['level'], comment = ''): AuditRating => ({
-  auditId: 'a1b2c3d4-e5f6-7890',
-  criterionCode,
-  level,
-  notApplicable: false,
-  comment,
-  updatedAt: '2026-03-03T00:00:00.000Z',
-});
-
-let findingCount = 0;
-const finding = (kind: FindingKind, where: { criterionCode?: string; clause?: string }, statement = `Constat ${kind}`): Finding => ({
-  id: `f${++findingCount}`,
-  auditId: 'a1b2c3d4-e5f6-7890',
-  criterionCode: where.criterionCode ?? null,
-  clause: where.clause ?? '',
-  kind,
-  statement,
-  evidenceSeen: 'Registre des réclamations 2025.',
-  requirement: kind.startsWith('nc') ? 'Maîtriser les informations documentées.' : '',
-  rootCause: '',
-  correctiveAction: '',
-  actionId: null,
-  createdAt: '',
-  updatedAt: '',
-});
-
-// Self: ID all 3, SR all 2, SU all 4, AC.1.1 N/A and the rest 1. Auditor: ID all 1 (2 levels below), SR 2, SU 3, AC 1.
-const self = new Map(
-  scope.map((c) => {
-    const level = ({ ID: 3, SR: 2, SU: 4, AC: 1 } as const)[c.theme as 'ID' | 'SR' | 'SU' | 'AC'];
-    return [c.code, selfRating(c.code, level, c.code === 'AC.1.1')];
-  }),
-);
-const auditorRatings = scope.map((c) =>
-  auditorRating(c.code, ({ ID: 1, SR: 2, SU: 3, AC: 1 } as const)[c.theme as 'ID' | 'SR' | 'SU' | 'AC'], c.code === 'ID.1.1' ? 'Aucune trace écrite.' : ''),
-);
-
-const input = (change: Partial<AuditReportInput> = {}): AuditReportInput => ({
-  referential,
-  audit: audit(),
-  audited: {
-    structureName: 'Œuvre « Solidaire »',
-    structureTypes: ['ACI', 'EI'],
-    siret: '',
-    region: 'Bretagne',
-    campaignName: 'CAP 2026',
-    campaignDate: '2026-01-15',
-    tracks: ['CAP', 'CAP_ISO9001'],
-    referentialVersion: '2026.1',
-  },
-  scope,
-  self,
-  auditorRatings,
-  findings: [],
-  now: new Date('2026-03-05T09:30:00.000Z'),
-  ...change,
-});
+import { buildAuditReport } from '../../src/domain/report/audit-report';
+import { audit, auditorRatings, finding, input, referential, scope, self } from './fixtures/audit';
 
 describe('audit report header', () => {
   it('names the audit, the audited structure and the team in French', () => {
@@ -169,6 +68,7 @@ describe('self-assessment beside the auditor layer', () => {
       ['ID.3.1', 3, 1, -2],
     ]);
     expect(model.divergences[0]!.auditorComment).toBe('Aucune trace écrite.');
+    expect([model.divergences[0]!.selfLabel, model.divergences[0]!.auditorLabel]).toEqual(['3 – Déployé', '1 – Initié']);
   });
 
   it('shows only the auditor layer when the audited structure withheld its levels', () => {

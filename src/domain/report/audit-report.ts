@@ -75,6 +75,9 @@ export interface Divergence {
   criterion: Criterion;
   selfLevel: number;
   auditorLevel: number;
+  /** « 3 – label », as the scale names the level. */
+  selfLabel: string;
+  auditorLabel: string;
   /** Auditor − self, in levels. */
   gap: number;
   auditorComment: string;
@@ -124,6 +127,17 @@ export function buildAuditReport(input: AuditReportInput): AuditReportModel {
   const findings = inReportOrder(input.findings);
   const blockers = certificationBlockers(findings);
   const day = input.now.toISOString().slice(0, 10);
+  const levelName = (level: number) => `${level} – ${referential.scale.levels[level]?.label ?? ''}`;
+  // A gap is only computed when both layers gave a level, hence the non-null levels.
+  const divergence = (criterion: Criterion, selfLevel: number, auditorLevel: number, auditorComment: string): Divergence => ({
+    criterion,
+    selfLevel,
+    auditorLevel,
+    selfLabel: levelName(selfLevel),
+    auditorLabel: levelName(auditorLevel),
+    gap: auditorLevel - selfLevel,
+    auditorComment,
+  });
   return {
     documentId: `AUD-${audit.id.slice(0, 8).toUpperCase()}-${day.replace(/-/g, '')}`,
     generatedAt: input.now.toISOString(),
@@ -153,7 +167,7 @@ export function buildAuditReport(input: AuditReportInput): AuditReportModel {
     divergences: selfShared
       ? layers.criteria.flatMap((c): Divergence[] =>
           c.gap !== null && Math.abs(c.gap) >= DIVERGENCE_LEVELS
-            ? [{ criterion: c.criterion, selfLevel: c.self!.level!, auditorLevel: c.auditor!.level!, gap: c.gap, auditorComment: c.auditor?.comment ?? '' }]
+            ? [divergence(c.criterion, c.self!.level!, c.auditor!.level!, c.auditor?.comment ?? '')]
             : [],
         )
       : [],
