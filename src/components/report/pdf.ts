@@ -1,128 +1,18 @@
 /**
- * The audit-ready PDF (jsPDF + jspdf-autotable), loaded only when the user asks for it. It renders the report
- * model; DejaVu Sans is embedded (subset by jsPDF) so French text prints exactly as typed. jsPDF writes no
- * tagged PDF: the HTML report is the accessible version.
+ * The campaign's audit-ready PDF and its one-page general-assembly summary, loaded only when the user asks for
+ * them. Both render the report model with the shared kit (fonts, writer, footers); the HTML report is the
+ * accessible version.
  */
-import { jsPDF } from 'jspdf';
-import { autoTable, type UserOptions } from 'jspdf-autotable';
+import type { jsPDF } from 'jspdf';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import { frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { formatScore, formatScoreWithStatus, type Score } from '../../domain/scoring/score';
-
-const PAGE = { width: 210, height: 297, margin: 15, top: 18, bottom: 20 };
-const WIDTH = PAGE.width - 2 * PAGE.margin;
-const ACCENT: [number, number, number] = [27, 79, 114];
-const FONT = 'DejaVu';
-
-let fonts: Promise<[string, string]> | undefined;
-function loadFonts(): Promise<[string, string]> {
-  const binary = async (url: string) => {
-    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-    let out = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return out;
-  };
-  fonts ??= Promise.all([binary('/fonts/DejaVuSans.ttf'), binary('/fonts/DejaVuSans-Bold.ttf')]);
-  return fonts;
-}
-
-async function newDocument(title: string): Promise<jsPDF> {
-  const [regular, bold] = await loadFonts();
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
-  doc.addFileToVFS('DejaVuSans.ttf', regular);
-  doc.addFont('DejaVuSans.ttf', FONT, 'normal');
-  doc.addFileToVFS('DejaVuSans-Bold.ttf', bold);
-  doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
-  doc.setFont(FONT, 'normal');
-  doc.setLanguage('fr-FR');
-  doc.setDocumentProperties({ title, creator: 'CAP Progrès', subject: 'Auto-évaluation CAP (COORACE)' });
-  return doc;
-}
-
-/** Writes text top-down, turning the page when needed; remembers section pages for the contents. */
-class Writer {
-  y = PAGE.top;
-  readonly sections: { title: string; page: number; level: number }[] = [];
-  constructor(readonly doc: jsPDF) {}
-
-  get page() {
-    return this.doc.getCurrentPageInfo().pageNumber;
-  }
-  newPage() {
-    this.doc.addPage();
-    this.y = PAGE.top;
-  }
-  ensure(height: number) {
-    if (this.y + height > PAGE.height - PAGE.bottom) this.newPage();
-  }
-  heading(title: string, level = 1) {
-    const size = level === 1 ? 15 : 12;
-    this.ensure(level === 1 ? 30 : 20);
-    this.y += level === 1 ? 2 : 4;
-    this.doc.setFont(FONT, 'bold').setFontSize(size).setTextColor(...ACCENT);
-    for (const line of this.doc.splitTextToSize(title, WIDTH) as string[]) {
-      this.doc.text(line, PAGE.margin, this.y);
-      this.y += size * 0.45;
-    }
-    this.doc.setFont(FONT, 'normal').setTextColor(0, 0, 0);
-    this.y += 2;
-    this.sections.push({ title, page: this.page, level });
-    // PDF bookmarks: sub-sections nest under the last section.
-    const node = this.doc.outline.add(level === 1 ? null : this.lastSection, title, { pageNumber: this.page });
-    if (level === 1) this.lastSection = node;
-  }
-  private lastSection: ReturnType<jsPDF['outline']['add']> | null = null;
-  paragraph(text: string, options: { size?: number; bold?: boolean; gap?: number } = {}) {
-    const size = options.size ?? 10;
-    this.doc.setFont(FONT, options.bold ? 'bold' : 'normal').setFontSize(size);
-    for (const line of this.doc.splitTextToSize(text, WIDTH) as string[]) {
-      this.ensure(size * 0.5);
-      this.doc.text(line, PAGE.margin, this.y);
-      this.y += size * 0.45;
-    }
-    this.doc.setFont(FONT, 'normal');
-    this.y += options.gap ?? 2;
-  }
-  bullets(items: string[], size = 10) {
-    for (const item of items) {
-      this.doc.setFontSize(size);
-      const lines = this.doc.splitTextToSize(item, WIDTH - 5) as string[];
-      lines.forEach((line, i) => {
-        this.ensure(size * 0.5);
-        if (i === 0) this.doc.text('•', PAGE.margin, this.y);
-        this.doc.text(line, PAGE.margin + 5, this.y);
-        this.y += size * 0.45;
-      });
-      this.y += 0.8;
-    }
-    this.y += 1.5;
-  }
-  table(options: UserOptions) {
-    autoTable(this.doc, {
-      startY: this.y,
-      margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.margin, right: PAGE.margin },
-      styles: { font: FONT, fontSize: 8, cellPadding: 1.5, overflow: 'linebreak', valign: 'top' },
-      headStyles: { font: FONT, fontStyle: 'bold', fillColor: ACCENT, textColor: 255 },
-      showHead: 'everyPage',
-      rowPageBreak: 'auto',
-      ...options,
-    });
-    this.y = (this.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 5;
-  }
-}
+import { ACCENT, FONT, footers, newDocument, PAGE, WIDTH, Writer } from './pdf-kit';
 
 const coverageText = (score: Score) => `${score.rated} / ${score.applicable}`;
 
-function footers(doc: jsPDF, model: ReportModel) {
-  const total = doc.getNumberOfPages();
-  for (let i = 1; i <= total; i++) {
-    doc.setPage(i);
-    doc.setFont(FONT, 'normal').setFontSize(7.5).setTextColor(90, 90, 90);
-    doc.text(`CAP Progrès · ${model.structure.name} · ${model.campaign.name} · ${model.documentId}`, PAGE.margin, PAGE.height - 9, { maxWidth: WIDTH - 25 });
-    doc.text(`Page ${i} / ${total}`, PAGE.width - PAGE.margin, PAGE.height - 9, { align: 'right' });
-    doc.setTextColor(0, 0, 0);
-  }
-}
+/** The footer line of a campaign's documents. */
+const footerLine = (model: ReportModel) => `CAP Progrès · ${model.structure.name} · ${model.campaign.name} · ${model.documentId}`;
 
 export interface RenderOptions {
   /** The radar chart as a JPEG data URL (chart.js, drawn off screen), or null to leave it out. */
@@ -279,7 +169,7 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
     y += section.level === 1 ? 7 : 5.5;
     if (y > PAGE.height - PAGE.bottom) break;
   }
-  footers(doc, model);
+  footers(doc, footerLine(model));
   return doc;
 }
 
@@ -312,6 +202,6 @@ export async function buildAssemblySummaryPdf(model: ReportModel): Promise<jsPDF
   if (model.planned.length > 8) w.paragraph(`… et ${model.planned.length - 8} autre(s) action(s) au plan de progrès.`, { size: 9 });
   w.heading('Points forts reconnus', 2);
   w.bullets(model.strengths.length === 0 ? ['À identifier lors de la prochaine campagne.'] : model.strengths.slice(0, 4).map((s) => short(`${s.criterion.code} ${s.criterion.title}`)), 9.5);
-  footers(doc, model);
+  footers(doc, footerLine(model));
   return doc;
 }
