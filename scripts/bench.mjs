@@ -25,6 +25,7 @@ const pageTypes = [
   ['Évaluation (campagne)', 'espace/campagne/index.html', 150 * 1024],
   ['Tableau de bord', 'espace/tableau-de-bord/index.html', 150 * 1024],
   ['Plan de progrès', 'espace/plan/index.html', 150 * 1024],
+  ['Regards croisés', 'espace/regards/index.html', 150 * 1024],
 ];
 
 function staticGraph(file, seen) {
