@@ -6,7 +6,7 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type UserOptions } from 'jspdf-autotable';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
-import { frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
+import { commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { formatScore, formatScoreWithStatus, type Score } from '../../domain/scoring/score';
 
 const PAGE = { width: 210, height: 297, margin: 15, top: 18, bottom: 20 };
@@ -208,7 +208,7 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
       body: theme.lines.map((l) => [
         `${l.criterion.code} ${l.criterion.title}${l.criterion.regulatory ? ' (réglementaire)' : ''}`,
         `${l.levelLabel}${l.descriptor ? `\n${l.descriptor}` : ''}`,
-        [l.notApplicable ? `Non applicable : ${l.notApplicable}` : '', l.comment, l.toReview ? '(à revoir)' : ''].filter(Boolean).join('\n'),
+        commentText(l),
         l.evidence.join('\n'),
       ]),
       columnStyles: { 0: { cellWidth: 40 }, 1: { cellWidth: 48 }, 2: { cellWidth: 60 }, 3: { cellWidth: 32 } },
