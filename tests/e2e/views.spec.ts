@@ -60,7 +60,8 @@ test('participants rate on their own, divergences become discussion points, the 
   await expect(page.getByRole('heading', { level: 2, name: 'Points de discussion (1)' })).toBeVisible();
   const table = page.getByRole('table', { name: /Points de discussion/ });
   await expect(table.getByRole('columnheader')).toHaveText(['Critère', 'Claire Martin (Direction)', 'Malik Benali (Salarié en parcours)', 'Écart', 'Niveau retenu', 'Raison']);
-  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }) });
+  const rowOf = (criterionCode: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${criterionCode.replace(/\./g, '\\.')} `) }) });
+  const row = table.locator(rowOf(code));
   await expect(row.getByRole('cell')).toHaveText(['1', '4', '3', /^2 – /, 'Pratique réelle mais pas encore écrite : 2 après discussion.']);
   await expectNoAxeViolation(page);
 
@@ -75,4 +76,8 @@ test('participants rate on their own, divergences become discussion points, the 
   await openScreen(page, 'Regards croisés');
   await expect(page.getByRole('heading', { level: 2, name: 'Points de discussion (0)' })).toBeVisible();
   await expect(page.getByText('Aucun avis divergent de 2 niveaux ou plus.')).toBeVisible();
+
+  // The report keeps the reason beside the level retained (the PDF renders the same cell).
+  await openScreen(page, 'Rapport');
+  await expect(rowOf(code)).toContainText('Raison du niveau retenu : Pratique réelle mais pas encore écrite : 2 après discussion.');
 });
