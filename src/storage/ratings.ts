@@ -4,7 +4,7 @@ import type { Rating } from '../domain/evaluation/model';
 import { summarize, withRating } from '../domain/evaluation/progress-summary';
 import type { CapDatabase } from './db';
 
-export type RatingChange = Partial<Pick<Rating, 'level' | 'notApplicable' | 'comment' | 'toReview' | 'carriedOver'>>;
+export type RatingChange = Partial<Pick<Rating, 'level' | 'notApplicable' | 'comment' | 'toReview' | 'carriedOver' | 'retainedReason'>>;
 
 export async function saveRating(db: CapDatabase, campaignId: string, criterionCode: string, change: RatingChange): Promise<Rating> {
   return db.transaction('rw', db.ratings, db.progress, async () => {

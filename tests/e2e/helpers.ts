@@ -65,7 +65,7 @@ export async function seedCampaign(page: Page, options: { comment: string; evide
   }, options);
 }
 
-/** Moves between the campaign's screens (Évaluation, Tableau de bord, Plan de progrès, Rapport). */
-export async function openScreen(page: Page, name: 'Évaluation' | 'Tableau de bord' | 'Plan de progrès' | 'Rapport') {
+/** Moves between the campaign's screens (Évaluation, Tableau de bord, Plan de progrès, Regards croisés, Rapport). */
+export async function openScreen(page: Page, name: 'Évaluation' | 'Tableau de bord' | 'Plan de progrès' | 'Regards croisés' | 'Rapport') {
   await page.getByRole('navigation', { name: 'Écrans de la campagne' }).getByRole('link', { name, exact: true }).click();
 }

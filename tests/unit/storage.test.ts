@@ -68,6 +68,15 @@ describe('ratings', () => {
     expect(stored).toMatchObject({ level: 2, comment: 'Tableau de suivi', notApplicable: null, toReview: false });
     expect(await db.ratings.count()).toBe(1);
   });
+
+  it('keep the reason for the level retained beside the rest', async () => {
+    const db = freshDb();
+    const s = await addStructure(db, structureValues);
+    const c = await addCampaign(db, s.id, campaignValues, '2026.1');
+    await saveRating(db, c.id, 'SR.4.2', { level: 2, comment: 'Tableau de suivi' });
+    await saveRating(db, c.id, 'SR.4.2', { retainedReason: 'Pratique réelle, pas encore écrite.' });
+    expect(await db.ratings.get([c.id, 'SR.4.2'])).toMatchObject({ level: 2, comment: 'Tableau de suivi', retainedReason: 'Pratique réelle, pas encore écrite.' });
+  });
 });
 
 describe('next campaign', () => {

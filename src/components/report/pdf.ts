@@ -5,7 +5,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
-import { frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
+import { commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { formatScore, formatScoreWithStatus, type Score } from '../../domain/scoring/score';
 import { ACCENT, FONT, footers, newDocument, PAGE, WIDTH, Writer } from './pdf-kit';
 
@@ -98,7 +98,7 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
       body: theme.lines.map((l) => [
         `${l.criterion.code} ${l.criterion.title}${l.criterion.regulatory ? ' (réglementaire)' : ''}`,
         `${l.levelLabel}${l.descriptor ? `\n${l.descriptor}` : ''}`,
-        [l.notApplicable ? `Non applicable : ${l.notApplicable}` : '', l.comment, l.toReview ? '(à revoir)' : ''].filter(Boolean).join('\n'),
+        commentText(l),
         l.evidence.join('\n'),
       ]),
       columnStyles: { 0: { cellWidth: 40 }, 1: { cellWidth: 48 }, 2: { cellWidth: 60 }, 3: { cellWidth: 32 } },

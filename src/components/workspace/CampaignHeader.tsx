@@ -8,10 +8,11 @@ const SCREENS = [
   { path: '/espace/campagne/', label: 'Évaluation' },
   { path: '/espace/tableau-de-bord/', label: 'Tableau de bord' },
   { path: '/espace/plan/', label: 'Plan de progrès' },
+  { path: '/espace/regards/', label: 'Regards croisés' },
   { path: '/espace/rapport/', label: 'Rapport' },
 ] as const;
 
-/** Title, facts and the three screens of a campaign: rating, dashboard, plan. */
+/** Title, facts and the screens of a campaign: rating, dashboard, plan, regards croisés, report. */
 export function CampaignHeader(props: { referential: Referential; campaign: Campaign; structure: Structure; children?: ReactNode }) {
   const { referential, campaign, structure } = props;
   return (

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { justificationProblem } from '../../domain/evaluation/rules';
-import type { Evidence, Rating } from '../../domain/evaluation/model';
+import type { Evidence, Participant, ParticipantView, Rating } from '../../domain/evaluation/model';
 import type { Criterion, Referential } from '../../domain/referential/model';
 import { saveRating, type RatingChange } from '../../storage/ratings';
 import { database } from '../../storage/instance';
 import { AutosaveTextarea } from './AutosaveTextarea';
 import { EvidencePanel } from './EvidencePanel';
 import { choiceOf, LevelChoice, type Choice } from './LevelChoice';
+import { ParticipantViews } from './ParticipantViews';
 import { track } from './save-status';
 import { useOptimisticValue } from './use-optimistic-value';
 
@@ -17,10 +18,16 @@ interface Props {
   rating: Rating | undefined;
   previous: Rating | undefined;
   evidence: Evidence[];
+  participants: Participant[];
+  /** This criterion's views, from current participants only. */
+  views: ParticipantView[];
 }
 
-/** Rating one criterion: level or N/A, comment, « à revoir », evidence. Each change is saved at once. Keyed by criterion. */
-export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence }: Props) {
+/**
+ * Rating one criterion: participants' views (if the campaign has participants), the level or N/A the team
+ * retains and why, comment, « à revoir », evidence. Each change is saved at once. Keyed by criterion.
+ */
+export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence, participants, views }: Props) {
   const save = (change: RatingChange) => track(saveRating(database(), campaignId, criterion.code, change));
   const stored = choiceOf(rating);
   // N/A is only stored with its justification; until then the choice lives here.
@@ -52,6 +59,9 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
   const scaleLabel = (level: number | null | undefined) => (level == null ? '' : `${level} – ${referential.scale.levels[level]?.label}`);
   const naId = `na-${criterion.code}`;
   const commentId = `comment-${criterion.code}`;
+  const reasonId = `reason-${criterion.code}`;
+  // Shown once someone gave a view, and kept visible while a reason is stored, so that it can be seen and erased.
+  const showReason = views.length > 0 || !!rating?.retainedReason;
 
   return (
     <article className="criterion-rating" aria-labelledby={`title-${criterion.code}`}>
@@ -81,7 +91,11 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
         <p className="muted">Campagne précédente : {previous.notApplicable ? 'non applicable' : scaleLabel(previous.level) || 'non évalué'}.</p>
       )}
 
-      <LevelChoice referential={referential} criterion={criterion} choice={choice} onChoose={choose} />
+      {participants.length > 0 && (
+        <ParticipantViews referential={referential} campaignId={campaignId} criterion={criterion} participants={participants} views={views} />
+      )}
+
+      <LevelChoice referential={referential} criterion={criterion} choice={choice} onChoose={choose} retained={participants.length > 0} />
 
       {choice === 'na' && (
         <div className="field">
@@ -96,6 +110,14 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
           />
           {naError && <p className="field-error" id={`${naId}-error`}>{naError}</p>}
           {pendingNa && !naError && <p className="hint">« Non applicable » sera enregistré avec sa justification.</p>}
+        </div>
+      )}
+
+      {showReason && (
+        <div className="field">
+          <label htmlFor={reasonId}>Raison du niveau retenu</label>
+          <p className="hint" id={`${reasonId}-hint`}>En quelques mots : ce qui a décidé l'équipe, surtout quand les avis divergent.</p>
+          <AutosaveTextarea id={reasonId} rows={2} value={rating?.retainedReason ?? ''} describedBy={`${reasonId}-hint`} onCommit={(retainedReason) => void save({ retainedReason })} />
         </div>
       )}
 

@@ -8,14 +8,21 @@ export type Choice = Level | 'na' | null;
  * The rating control: a radio group named after the criterion, one option per level with the criterion's own
  * descriptor, and « non applicable ». Native radios: arrow keys move between options.
  */
-export function LevelChoice(props: { referential: Referential; criterion: Criterion; choice: Choice; onChoose: (choice: Choice) => void }) {
+export function LevelChoice(props: {
+  referential: Referential;
+  criterion: Criterion;
+  choice: Choice;
+  onChoose: (choice: Choice) => void;
+  /** With participants' views above, the team's choice is the level retained. */
+  retained?: boolean;
+}) {
   const { referential, criterion, choice } = props;
   const name = `level-${criterion.code}`;
   const labelId = `${name}-label`;
   return (
     <div role="radiogroup" aria-labelledby={labelId} className="level-choice">
       <p id={labelId} className="group-label">
-        Niveau atteint pour le critère {criterion.code}
+        {props.retained ? "Niveau retenu par l'équipe" : 'Niveau atteint'} pour le critère {criterion.code}
       </p>
       {LEVELS.map((level) => (
         <label key={level} className="level-option">

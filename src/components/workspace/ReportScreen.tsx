@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { buildReport, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
+import { buildReport, commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import type { Referential } from '../../domain/referential/model';
 import { formatScoreWithStatus } from '../../domain/scoring/score';
@@ -137,7 +137,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
                 <tr key={l.criterion.code}>
                   <th scope="row">{l.criterion.code} {l.criterion.title}{l.criterion.regulatory && ' (réglementaire)'}</th>
                   <td><strong>{l.levelLabel}</strong>{l.descriptor && <><br />{l.descriptor}</>}</td>
-                  <td className="prewrap">{[l.notApplicable ? `Non applicable : ${l.notApplicable}` : '', l.comment, l.toReview ? '(à revoir)' : ''].filter(Boolean).join('\n')}</td>
+                  <td className="prewrap">{commentText(l)}</td>
                   <td>{l.evidence.join(' ; ')}</td>
                 </tr>
               ))}

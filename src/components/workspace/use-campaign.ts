@@ -17,6 +17,7 @@ export function useCampaign(referential: Referential, campaignId: string) {
   const evidence = useLiveQuery(() => db.evidence.where('campaignId').equals(campaignId).toArray(), [campaignId]);
   const actions = useLiveQuery(() => db.actions.where('campaignId').equals(campaignId).toArray(), [campaignId]);
   const dismissals = useLiveQuery(() => db.dismissals.where('campaignId').equals(campaignId).toArray(), [campaignId]);
+  const views = useLiveQuery(() => db.views.where('campaignId').equals(campaignId).toArray(), [campaignId]);
   const previousList = useLiveQuery(
     () => (campaign?.previousCampaignId ? db.ratings.where('campaignId').equals(campaign.previousCampaignId).toArray() : []),
     [campaign?.previousCampaignId],
@@ -30,6 +31,6 @@ export function useCampaign(referential: Referential, campaignId: string) {
   const previousRatings = useMemo(() => ratingsByCode(previousList ?? []), [previousList]);
 
   const missing = campaign === null || structure === null;
-  const loading = !missing && (!campaign || !structure || !ratingList || !evidence || !actions || !dismissals || !previousList);
-  return { campaign, structure, scope, ratings, previousRatings, evidence: evidence ?? [], actions: actions ?? [], dismissals: dismissals ?? [], missing, loading };
+  const loading = !missing && (!campaign || !structure || !ratingList || !evidence || !actions || !dismissals || !views || !previousList);
+  return { campaign, structure, scope, ratings, previousRatings, evidence: evidence ?? [], actions: actions ?? [], dismissals: dismissals ?? [], views: views ?? [], missing, loading };
 }

@@ -18,8 +18,22 @@ export interface CriterionLine {
   descriptor: string;
   notApplicable: string | null;
   comment: string;
+  /** Why the team retained this level, when participants' views were weighed (empty otherwise). */
+  retainedReason: string;
   toReview: boolean;
   evidence: string[];
+}
+
+/** The « Commentaire » cell of a theme table, the same in the PDF and its HTML twin. */
+export function commentText(line: CriterionLine): string {
+  return [
+    line.notApplicable ? `Non applicable : ${line.notApplicable}` : '',
+    line.comment,
+    line.retainedReason ? `Raison du niveau retenu : ${line.retainedReason}` : '',
+    line.toReview ? '(à revoir)' : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 export interface ReportModel {
@@ -69,6 +83,7 @@ export function buildReport(input: ReportInput): ReportModel {
       descriptor: level === null ? '' : criterion.levels[level],
       notApplicable: rating?.notApplicable?.justification ?? null,
       comment: rating?.comment ?? '',
+      retainedReason: rating?.retainedReason?.trim() ?? '',
       toReview: rating?.toReview ?? false,
       evidence: evidence.filter((e) => e.criterionCode === criterion.code).map((e) => e.title),
     };

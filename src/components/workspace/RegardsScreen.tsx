@@ -1,0 +1,31 @@
+import type { Referential } from '../../domain/referential/model';
+import { CampaignHeader, CampaignMissing } from './CampaignHeader';
+import { DiscussionPoints } from './DiscussionPoints';
+import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { WorkspaceIsland } from './WorkspaceIsland';
+
+/** /espace/regards/?id=… — regards croisés: where participants' views diverge, the level retained and why. */
+export default function RegardsScreen() {
+  return <WorkspaceIsland>{(referential) => <Regards referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
+}
+
+function Regards({ referential, campaignId }: { referential: Referential; campaignId: string }) {
+  const { campaign, structure, scope, ratings, views, missing, loading } = useCampaign(referential, campaignId);
+
+  if (missing) return <CampaignMissing />;
+  if (loading || !campaign || !structure) return <p>Chargement des regards croisés…</p>;
+
+  return (
+    <div className="regards">
+      <CampaignHeader referential={referential} campaign={campaign} structure={structure} />
+      <DiscussionPoints
+        referential={referential}
+        campaign={campaign}
+        scope={scope}
+        views={views}
+        ratings={ratings}
+        hrefOf={(code) => `/espace/campagne/?id=${campaign.id}&critere=${code}`}
+      />
+    </div>
+  );
+}
