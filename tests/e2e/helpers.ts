@@ -1,5 +1,7 @@
 /** Steps a user takes again and again: create a structure, create a campaign. */
+import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
 
 export async function createStructure(page: Page, name: string, types: string[]) {
   await page.goto('/espace/');
@@ -68,4 +70,14 @@ export async function seedCampaign(page: Page, options: { comment: string; evide
 /** Moves between the campaign's screens (Évaluation, Tableau de bord, Plan de progrès, Regards croisés, Rapport). */
 export async function openScreen(page: Page, name: 'Évaluation' | 'Tableau de bord' | 'Plan de progrès' | 'Regards croisés' | 'Rapport') {
   await page.getByRole('navigation', { name: 'Écrans de la campagne' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** Clicks a button that downloads a PDF, and reads the PDF's text back (pdf.js, through unpdf). */
+export async function pdfText(page: Page, button: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const bytes = new Uint8Array(await readFile((await download.path())!));
+  const pdf = await getDocumentProxy(bytes);
+  const { totalPages, text } = await extractText(pdf, { mergePages: true });
+  // pdf.js breaks lines where table cells wrap (and reads narrow spaces as spaces): compare on single spaces.
+  return { totalPages, text: text.replace(/\s+/g, ' '), size: bytes.length, name: download.suggestedFilename(), pdf };
 }

@@ -1,7 +1,7 @@
 /** An internal audit of one's own campaign: findings in AFNOR's words, corrective actions into the plan, accessible forms. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure, openScreen } from './helpers';
+import { createStructure, openScreen } from './helpers';
 
 async function expectNoAxeViolation(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

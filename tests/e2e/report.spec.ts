@@ -1,21 +1,10 @@
 /** The report: the PDF a director hands over (read back with unpdf) and its accessible HTML twin. */
-import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { extractText, getDocumentProxy } from 'unpdf';
-import { createCampaign, createStructure, seedCampaign, openScreen } from './helpers';
+import { expect, test } from '@playwright/test';
+import { createCampaign, createStructure, seedCampaign, openScreen, pdfText } from './helpers';
 
 const NAME = 'Œuvre « Solidaire » d’Île-de-France';
 const COMMENT = 'Procédure <script>alert("x")</script> revue ; coût 1\u202f234,50\u00a0€ – « à suivre » œuvre';
-
-async function pdfText(page: Page, button: string) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  const bytes = new Uint8Array(await readFile((await download.path())!));
-  const pdf = await getDocumentProxy(bytes);
-  const { totalPages, text } = await extractText(pdf, { mergePages: true });
-  // pdf.js breaks lines where table cells wrap (and reads narrow spaces as spaces): compare on single spaces.
-  return { totalPages, text: text.replace(/\s+/g, ' '), size: bytes.length, name: download.suggestedFilename(), pdf };
-}
 
 test('the PDF report carries the dashboard figures, French text exactly as typed, and user text as text', async ({ page }) => {
   test.setTimeout(120_000);

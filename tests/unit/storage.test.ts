@@ -84,7 +84,7 @@ describe('next campaign', () => {
     const db = freshDb();
     const s = await addStructure(db, structureValues);
     const first = await addCampaign(db, s.id, campaignValues, '2026.1');
-    await saveRating(db, first.id, 'SR.4.2', { level: 3, comment: 'ok' });
+    await saveRating(db, first.id, 'SR.4.2', { level: 3, comment: 'ok', retainedReason: 'Avis de 2026' });
     await saveRating(db, first.id, 'OLD.1.1', { level: 1 });
     await addEvidence(db, first.id, 'SR.4.2', { title: 'Contrat', kind: 'file', url: '' }, { name: 'c.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('pdf').buffer as ArrayBuffer });
 
@@ -97,6 +97,7 @@ describe('next campaign', () => {
     const copied = await db.ratings.where('campaignId').equals(next.id).toArray();
     expect(copied).toHaveLength(1);
     expect(copied[0]).toMatchObject({ criterionCode: 'SR.4.2', level: 3, comment: 'ok', toReview: true, carriedOver: true });
+    expect(copied[0]!.retainedReason).toBeUndefined(); // last year's views stay with last year
     expect(await db.ratings.get([first.id, 'SR.4.2'])).toMatchObject({ toReview: false, carriedOver: false });
     const evidence = await db.evidence.where('campaignId').equals(next.id).toArray();
     expect(evidence[0]?.file?.name).toBe('c.pdf');

@@ -1,10 +1,11 @@
 import type { Referential } from '../../domain/referential/model';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { DiscussionPoints } from './DiscussionPoints';
+import { AuditsSection } from '../audit/AuditsSection';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { WorkspaceIsland } from './WorkspaceIsland';
 
-/** /espace/regards/?id=… — regards croisés: where participants' views diverge, the level retained and why. */
+/** /espace/regards/?id=… — regards croisés: where participants' views diverge (the level retained and why), and the campaign's audits. */
 export default function RegardsScreen() {
   return <WorkspaceIsland>{(referential) => <Regards referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
 }
@@ -26,6 +27,7 @@ function Regards({ referential, campaignId }: { referential: Referential; campai
         ratings={ratings}
         hrefOf={(code) => `/espace/campagne/?id=${campaign.id}&critere=${code}`}
       />
+      <AuditsSection referential={referential} campaign={campaign} structure={structure} />
     </div>
   );
 }

@@ -41,7 +41,8 @@ export function startNextCampaign(
     campaign,
     ratings: ratings
       .filter((r) => kept(r.criterionCode))
-      .map((r) => ({ ...r, campaignId: campaign.id, toReview: true, carriedOver: true, updatedAt: now })),
+      // Last year's reason for a retained level belonged to last year's views, which are not carried over.
+      .map(({ retainedReason: _, ...r }) => ({ ...r, campaignId: campaign.id, toReview: true, carriedOver: true, updatedAt: now })),
     evidence: evidence
       .filter((e) => kept(e.criterionCode))
       .map((e) => ({ ...e, id: newId(), campaignId: campaign.id, createdAt: now })),
