@@ -72,6 +72,6 @@ test('internal audit: two minor non-conformities on one clause block certificati
   await expect(page.getByRole('table', { name: "Constats de l'audit" }).getByRole('row')).toHaveCount(4);
   await expectNoAxeViolation(page);
   await page.getByRole('link', { name: 'Au plan de progrès' }).first().click();
-  await expect(page.getByText('Dater et versionner les procédures')).toBeVisible();
-  await expect(page.getByText('Archiver le registre des entrées chaque mois')).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Dater et versionner les procédures' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Archiver le registre des entrées chaque mois' })).toBeVisible();
 });

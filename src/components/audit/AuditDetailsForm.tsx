@@ -26,7 +26,8 @@ export function AuditDetailsForm({ audit, onDone }: { audit: Audit; onDone: () =
   const id = (name: string) => `audit-${name}`;
 
   async function submit(values: AuditDetailsValues) {
-    if ((await track(updateAudit(database(), audit.id, values))) !== undefined) onDone();
+    // track() gives undefined when the write failed (and says why); the form then stays open.
+    if (await track(updateAudit(database(), audit.id, values).then(() => true))) onDone();
   }
 
   return (
