@@ -144,6 +144,18 @@ test('the exchange format is published as JSON Schema, generated from the import
   expect(schema.$schema).toMatch(/json-schema\.org/);
   expect(schema.required).toEqual(expect.arrayContaining(['format', 'formatVersion', 'referentialVersion', 'content', 'integrity']));
   expect(schema.properties.format.const).toBe('cap-progres/evaluation');
-  expect(Object.keys(schema.properties.content.properties)).toEqual(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'dismissals', 'files']);
+  expect(Object.keys(schema.properties.content.properties)).toEqual(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'dismissals', 'files', 'views', 'audits', 'auditRatings', 'findings']);
+  // Format 2's additions are optional: a format 1 file still validates.
+  expect(schema.properties.content.required).toEqual(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'dismissals', 'files']);
   expect(schema.properties.content.properties.ratings.items.properties.level).toBeDefined();
+});
+
+test('the peer audit files are published as JSON Schema beside it', async ({ request }) => {
+  const requestSchema = await (await request.get('/schemas/audit-request.schema.json')).json();
+  expect(requestSchema.properties.format.const).toBe('cap-progres/audit-request');
+  expect(Object.keys(requestSchema.properties.content.properties.subject.properties)).toEqual(['structure', 'campaign', 'criterionCodes', 'evidence', 'selfRatings']);
+  const returnSchema = await (await request.get('/schemas/audit-return.schema.json')).json();
+  expect(returnSchema.properties.format.const).toBe('cap-progres/audit-return');
+  expect(returnSchema.properties.content.properties.independence.properties.declared.const).toBe(true);
+  expect(returnSchema.properties.content.properties.findings.items.properties.kind.enum).toEqual(['point_fort', 'piste_progres', 'point_sensible', 'nc_mineure', 'nc_majeure']);
 });
