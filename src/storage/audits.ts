@@ -5,7 +5,7 @@
  */
 import { correctiveActionValues, canEnterPlan } from '../domain/audit/corrective-action';
 import type { Audit, AuditKind, AuditRating, Finding } from '../domain/audit/model';
-import { DEFAULT_INDEPENDENCE_STATEMENT } from '../domain/audit/model';
+import { blankAudit, DEFAULT_INDEPENDENCE_STATEMENT } from '../domain/audit/model';
 import {
   auditFromRequest,
   auditFromReturn,
@@ -33,25 +33,11 @@ export type AuditDetails = Pick<Audit, 'auditingStructure' | 'auditors' | 'indep
 export async function createAudit(db: CapDatabase, campaignId: string, kind: Exclude<AuditKind, 'croise'>, auditingStructure: string): Promise<Audit> {
   const at = now();
   const audit: Audit = {
-    id: newId(),
-    kind,
-    side: 'audited',
-    campaignId,
-    subject: null,
-    requestId: null,
-    auditingStructure,
-    auditors: [],
+    ...blankAudit({ id: newId(), kind, side: 'audited', campaignId, subject: null, requestId: null, auditingStructure, now: at }),
     independence: { declared: false, statement: DEFAULT_INDEPENDENCE_STATEMENT },
     startDate: at.slice(0, 10),
-    endDate: '',
-    scopeNote: '',
-    conclusion: '',
-    requestedAt: null,
-    selfRatingsShared: false,
-    returnedAt: null,
-    createdAt: at,
-    updatedAt: at,
   };
+
   await db.audits.add(audit);
   return audit;
 }
@@ -147,24 +133,9 @@ export async function createAuditRequest(
       includeSelfRatings: options.includeSelfRatings,
     });
     const audit: Audit = {
-      id: requestId,
-      kind: 'croise',
-      side: 'audited',
-      campaignId,
-      subject: null,
-      requestId,
-      auditingStructure: options.auditingStructure,
-      auditors: [],
-      independence: { declared: false, statement: '' },
-      startDate: '',
-      endDate: '',
-      scopeNote: '',
-      conclusion: '',
+      ...blankAudit({ id: requestId, kind: 'croise', side: 'audited', campaignId, subject: null, requestId, auditingStructure: options.auditingStructure, now: at }),
       requestedAt: at,
       selfRatingsShared: options.includeSelfRatings,
-      returnedAt: null,
-      createdAt: at,
-      updatedAt: at,
     };
     await db.audits.add(audit);
     return { audit, content, referentialVersion: campaign.referentialVersion };

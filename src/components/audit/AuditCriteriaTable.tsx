@@ -1,8 +1,9 @@
 import { formatGap, type CriterionGap, type LayerComparison } from '../../domain/audit/layers';
 import type { Audit, AuditRating } from '../../domain/audit/model';
 import type { Rating } from '../../domain/evaluation/model';
-import { LEVELS, type Level } from '../../domain/referential/constants';
+import { DIVERGENCE_THRESHOLD } from '../../domain/perspectives/views';
 import type { Referential } from '../../domain/referential/model';
+import { LevelOptions, levelSelectValue, parseLevelSelect, type LevelSelectValue } from '../workspace/LevelSelect';
 import { useOptimisticValue } from '../workspace/use-optimistic-value';
 
 type LevelChange = Pick<AuditRating, 'level' | 'notApplicable'>;
@@ -16,7 +17,7 @@ interface Props {
   onLevel: (criterionCode: string, change: LevelChange) => void;
 }
 
-/** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart stands out. */
+/** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart or more stands out. */
 export function AuditCriteriaTable({ referential, comparison, withSelf, readOnly, onLevel }: Props) {
   const label = (rating: Rating | undefined) =>
     !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : `${rating.level} – ${referential.scale.levels[rating.level]?.label}`;
@@ -33,7 +34,7 @@ export function AuditCriteriaTable({ referential, comparison, withSelf, readOnly
       </thead>
       <tbody>
         {comparison.criteria.map((row) => (
-          <tr key={row.criterion.code} className={row.gap !== null && Math.abs(row.gap) >= 2 ? 'wide-gap' : undefined}>
+          <tr key={row.criterion.code} className={row.gap !== null && Math.abs(row.gap) >= DIVERGENCE_THRESHOLD ? 'wide-gap' : undefined}>
             <th scope="row">
               <span className="code">{row.criterion.code}</span> {row.criterion.title}
             </th>
@@ -42,7 +43,7 @@ export function AuditCriteriaTable({ referential, comparison, withSelf, readOnly
             {withSelf && (
               <td>
                 {formatGap(row.gap)}
-                {row.gap !== null && Math.abs(row.gap) >= 2 && <span className="tag"> à discuter</span>}
+                {row.gap !== null && Math.abs(row.gap) >= DIVERGENCE_THRESHOLD && <span className="tag"> à discuter</span>}
               </td>
             )}
           </tr>
@@ -53,25 +54,19 @@ export function AuditCriteriaTable({ referential, comparison, withSelf, readOnly
 }
 
 function AuditorLevel({ referential, row, onLevel }: { referential: Referential; row: CriterionGap; onLevel: Props['onLevel'] }) {
-  const stored = row.auditor?.notApplicable ? 'na' : row.auditor?.level != null ? String(row.auditor.level) : '';
+  const stored = levelSelectValue(row.auditor && { level: row.auditor.level, notApplicable: row.auditor.notApplicable !== null });
   const [shown, show] = useOptimisticValue(stored);
   return (
     <select
       aria-label={`Niveau de l'auditeur pour le critère ${row.criterion.code}`}
       value={shown}
       onChange={(e) => {
-        const value = e.target.value;
+        const value = e.target.value as LevelSelectValue;
         show(value);
-        onLevel(row.criterion.code, value === 'na' ? { level: null, notApplicable: true } : { level: value === '' ? null : (Number(value) as Level), notApplicable: false });
+        onLevel(row.criterion.code, parseLevelSelect(value));
       }}
     >
-      <option value="">— non noté —</option>
-      {LEVELS.map((level) => (
-        <option key={level} value={level}>
-          {level} – {referential.scale.levels[level]?.label}
-        </option>
-      ))}
-      <option value="na">Non applicable</option>
+      <LevelOptions referential={referential} emptyLabel="— non noté —" />
     </select>
   );
 }

@@ -1,9 +1,9 @@
 import { PARTICIPANT_ROLE_LABELS, type Participant, type ParticipantView } from '../../domain/evaluation/model';
 import { compareViews } from '../../domain/perspectives/views';
-import { LEVELS, type Level } from '../../domain/referential/constants';
 import type { Criterion, Referential } from '../../domain/referential/model';
 import { database } from '../../storage/instance';
 import { clearView, saveView } from '../../storage/views';
+import { LevelOptions, levelSelectValue, parseLevelSelect, type LevelSelectValue } from './LevelSelect';
 import { track } from './save-status';
 import { useOptimisticValue } from './use-optimistic-value';
 
@@ -63,25 +63,17 @@ function levelCount(n: number): string {
   return `${n}\u00a0niveau${n > 1 ? 'x' : ''}`;
 }
 
-type ViewValue = '' | 'na' | `${Level}`;
-
-function valueOf(view: ParticipantView | undefined): ViewValue {
-  if (!view) return '';
-  if (view.notApplicable) return 'na';
-  return view.level === null ? '' : (`${view.level}` as ViewValue);
-}
-
 function ViewSelect(props: { referential: Referential; campaignId: string; criterionCode: string; participant: Participant; view: ParticipantView | undefined }) {
   const { referential, campaignId, criterionCode, participant } = props;
-  const [value, showValue, resetValue] = useOptimisticValue<ViewValue>(valueOf(props.view));
+  const [value, showValue, resetValue] = useOptimisticValue<LevelSelectValue>(levelSelectValue(props.view));
   const id = `view-${criterionCode}-${participant.id}`;
-  const choose = (next: ViewValue) => {
+  const choose = (next: LevelSelectValue) => {
     showValue(next);
     const db = database();
     const write: Promise<unknown> =
       next === ''
         ? clearView(db, campaignId, criterionCode, participant.id).then(() => true)
-        : saveView(db, { campaignId, criterionCode, participantId: participant.id, level: next === 'na' ? null : (Number(next) as Level), notApplicable: next === 'na' });
+        : saveView(db, { campaignId, criterionCode, participantId: participant.id, ...parseLevelSelect(next) });
     // On failure the error is announced and the select goes back to what is really stored.
     void track(write).then((saved) => saved ?? resetValue());
   };
@@ -90,14 +82,8 @@ function ViewSelect(props: { referential: Referential; campaignId: string; crite
       <label htmlFor={id}>
         Avis de {participant.name} ({PARTICIPANT_ROLE_LABELS[participant.role]})
       </label>
-      <select id={id} value={value} onChange={(e) => choose(e.target.value as ViewValue)}>
-        <option value="">— pas d'avis —</option>
-        {LEVELS.map((level) => (
-          <option key={level} value={level}>
-            {level} – {referential.scale.levels[level]?.label}
-          </option>
-        ))}
-        <option value="na">Non applicable</option>
+      <select id={id} value={value} onChange={(e) => choose(e.target.value as LevelSelectValue)}>
+        <LevelOptions referential={referential} emptyLabel="— pas d'avis —" />
       </select>
     </div>
   );

@@ -136,3 +136,22 @@ export interface Finding {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A new audit with nothing recorded yet: no auditors, no declaration, no dates. */
+export function blankAudit(fields: Pick<Audit, 'id' | 'kind' | 'side' | 'campaignId' | 'subject' | 'requestId' | 'auditingStructure'> & { now: string }): Audit {
+  const { now, ...rest } = fields;
+  return {
+    ...rest,
+    auditors: [],
+    independence: { declared: false, statement: '' },
+    startDate: '',
+    endDate: '',
+    scopeNote: '',
+    conclusion: '',
+    requestedAt: null,
+    selfRatingsShared: false,
+    returnedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -15,7 +15,7 @@ import {
   unknownReferentialProblem,
 } from '../evaluation/sealed-file';
 import type { Criterion } from '../referential/model';
-import type { Audit, AuditRating, AuditSubject, Finding } from './model';
+import { blankAudit, type Audit, type AuditRating, type AuditSubject, type Finding } from './model';
 import { auditorSchema, auditRatingSchema, auditSubjectSchema, findingSchema, independenceSchema } from './schema';
 
 export { fileSizeProblem } from '../evaluation/sealed-file';
@@ -184,24 +184,9 @@ export function readAuditReturn(text: string, context: PeerReadContext): Promise
 export function auditFromRequest(file: AuditRequestFile, ids: { auditId: string; now: string }): Audit {
   const { content } = file;
   return {
-    id: ids.auditId,
-    kind: 'croise',
-    side: 'auditor',
-    campaignId: null,
-    subject: content.subject,
-    requestId: content.requestId,
-    auditingStructure: content.auditingStructure,
-    auditors: [],
-    independence: { declared: false, statement: '' },
-    startDate: '',
-    endDate: '',
-    scopeNote: '',
-    conclusion: '',
+    ...blankAudit({ id: ids.auditId, kind: 'croise', side: 'auditor', campaignId: null, subject: content.subject, requestId: content.requestId, auditingStructure: content.auditingStructure, now: ids.now }),
     requestedAt: file.exportedAt,
     selfRatingsShared: content.subject.selfRatings !== null,
-    returnedAt: null,
-    createdAt: ids.now,
-    updatedAt: ids.now,
   };
 }
 

@@ -21,6 +21,8 @@ import { clauseTitle, trackName } from '../referential/lookup';
 import type { Criterion, Referential, Theme } from '../referential/model';
 import type { Score } from '../scoring/score';
 import { frenchDate } from './model';
+// Self and auditor this far apart are discussed, like two participants' views.
+import { DIVERGENCE_THRESHOLD } from '../perspectives/views';
 
 export interface AuditReportInput {
   referential: Referential;
@@ -51,8 +53,6 @@ export const AUDIT_REPORT_TITLES: Record<AuditKind, string> = {
 
 export const SIGNATURE_LABELS = ["Le responsable d'audit", 'La direction de la structure auditée'] as const;
 
-/** Self and auditor levels this far apart (or more) are listed for discussion. */
-export const DIVERGENCE_LEVELS = 2;
 
 /** One row of the layer comparison; self is null when the audited structure withheld its levels. */
 export interface LayerLine {
@@ -166,7 +166,7 @@ export function buildAuditReport(input: AuditReportInput): AuditReportModel {
     },
     divergences: selfShared
       ? layers.criteria.flatMap((c): Divergence[] =>
-          c.gap !== null && Math.abs(c.gap) >= DIVERGENCE_LEVELS
+          c.gap !== null && Math.abs(c.gap) >= DIVERGENCE_THRESHOLD
             ? [divergence(c.criterion, c.self!.level!, c.auditor!.level!, c.auditor?.comment ?? '')]
             : [],
         )
