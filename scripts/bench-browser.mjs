@@ -37,14 +37,15 @@ export async function seed(page) {
     });
     const hex = (n) => n.toString(16).padStart(32, '0');
     const at = new Date().toISOString();
-    const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'progress'], 'readwrite');
+    const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'progress', 'views', 'audits', 'auditRatings', 'findings'], 'readwrite');
+    const participants = ['direction', 'permanent', 'salarie_parcours', 'administrateur', 'benevole'].map((role, i) => ({ id: `p${i}`, name: `Participant ${i + 1}`, role }));
     let campaignId = '';
     for (let s = 0; s < 5; s++) {
       const structureId = hex(1000 + s);
       tx.objectStore('structures').put({ id: structureId, name: `Structure ${s + 1}`, types: ['AI', 'ACI', 'EI', 'ETTI'], siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 30, volunteers: 4 }, createdAt: at, updatedAt: at });
       for (let c = 0; c < 5; c++) {
         campaignId = hex(2000 + s * 10 + c);
-        tx.objectStore('campaigns').put({ id: campaignId, structureId, name: `CAP ${2022 + c}`, date: `${2022 + c}-03-01`, tracks: ['CAP', 'CAP_ISO9001', 'CAP_RSE'], participants: [], referentialVersion: referential.version, previousCampaignId: null, createdAt: at, updatedAt: at });
+        tx.objectStore('campaigns').put({ id: campaignId, structureId, name: `CAP ${2022 + c}`, date: `${2022 + c}-03-01`, tracks: ['CAP', 'CAP_ISO9001', 'CAP_RSE'], participants, referentialVersion: referential.version, previousCampaignId: null, createdAt: at, updatedAt: at });
         // The app keeps a progress summary beside the ratings; a seed written straight to IndexedDB must too.
         tx.objectStore('progress').put({ campaignId, rated: referential.criteria.map((c) => c.code), notApplicable: [], toReview: referential.criteria.filter((_, i) => i % 7 === 0).map((c) => c.code) });
         referential.criteria.forEach((criterion, i) => {
@@ -53,6 +54,16 @@ export async function seed(page) {
         });
       }
     }
+    // On the last campaign: five participants' views on every criterion, and an internal audit (every criterion
+    // rated by the auditor, 40 findings) for the audit screen and its report.
+    const auditId = hex(8000);
+    tx.objectStore('audits').put({ id: auditId, kind: 'interne', side: 'audited', campaignId, subject: null, requestId: null, auditingStructure: 'Structure 5', auditors: [{ name: 'Auditrice interne', role: 'responsable', organisation: 'Structure 5' }], independence: { declared: true, statement: "Aucun lien avec les activités auditées." }, startDate: '2026-05-04', endDate: '2026-05-05', scopeNote: 'Siège et chantiers', conclusion: 'Système en place, documentation à reprendre.', requestedAt: null, selfRatingsShared: false, returnedAt: null, createdAt: at, updatedAt: at });
+    const kinds = ['point_fort', 'piste_progres', 'point_sensible', 'nc_mineure', 'nc_majeure'];
+    referential.criteria.forEach((criterion, i) => {
+      participants.forEach((p, k) => tx.objectStore('views').put({ campaignId, criterionCode: criterion.code, participantId: p.id, level: (i + k) % 5, notApplicable: false, updatedAt: at }));
+      tx.objectStore('auditRatings').put({ auditId, criterionCode: criterion.code, level: (i + 2) % 5, notApplicable: false, comment: '', updatedAt: at });
+      if (i < 40) tx.objectStore('findings').put({ id: hex(7000 + i), auditId, criterionCode: criterion.code, clause: criterion.iso9001[0] ?? '', kind: kinds[i % 5], statement: 'Constat détaillé de l\'auditeur, preuves à l\'appui. '.repeat(3), evidenceSeen: 'Procédure, registre, entretien', requirement: 'Exigence du critère', rootCause: 'Cause identifiée', correctiveAction: 'Action corrective proposée', actionId: null, createdAt: at, updatedAt: at });
+    });
     // A 30-action plan on the last campaign, for the report.
     for (let i = 0; i < 30; i++) {
       tx.objectStore('actions').put({ id: hex(9000 + i), campaignId, title: `Action ${i + 1} : formaliser et déployer la pratique`, criterionCodes: [referential.criteria[i % referential.criteria.length].code], owner: 'Direction', startDate: '2026-01-01', dueDate: `2026-${String((i % 12) + 1).padStart(2, '0')}-28`, status: 'en_cours', priority: 'moyenne', indicator: 'Indicateur suivi en comité', resources: '', notes: '', createdAt: at, updatedAt: at });
@@ -62,7 +73,7 @@ export async function seed(page) {
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-    return { campaignId, criteria: referential.criteria.length };
+    return { campaignId, auditId, criteria: referential.criteria.length };
   });
 }
 
@@ -83,7 +94,7 @@ export async function runBrowserBench() {
   try {
     await waitForServer();
     const page = await (await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true })).newPage();
-    const { campaignId, criteria } = await seed(page);
+    const { campaignId, auditId, criteria } = await seed(page);
     const campaignUrl = `${BASE}/espace/campagne/?id=${campaignId}`;
     const radioGroup = (p) => p.getByRole('radiogroup').first();
 
@@ -94,6 +105,8 @@ export async function runBrowserBench() {
         homeProgress: await timeScreen(page, `${BASE}/espace/`, (p) => p.locator('[data-progress="ready"]').first()),
         campaign: await timeScreen(page, campaignUrl, radioGroup),
         dashboard: await timeScreen(page, `${BASE}/espace/tableau-de-bord/?id=${campaignId}`, (p) => p.locator('[data-charts-ready="true"]')),
+        regards: await timeScreen(page, `${BASE}/espace/regards/?id=${campaignId}`, (p) => p.getByRole('table', { name: /Audits de/ })),
+        audit: await timeScreen(page, `${BASE}/espace/audit/?audit=${auditId}`, (p) => p.getByRole('table', { name: "Constats de l'audit" })),
       });
     }
     // Moving to the next criterion, in the page already loaded.
@@ -172,6 +185,18 @@ export async function runBrowserBench() {
       pdfTimes.push(await page.evaluate(() => performance.getEntriesByName('cap-progres:pdf')[0].duration));
       pdfPages = (await page.getByRole('status').filter({ hasText: 'PDF prêt' }).textContent()) ?? '';
     }
+    // The audit report: 101 criteria in both layers, 40 findings.
+    const auditPdfTimes = [];
+    let auditPdfSize = 0;
+    for (let run = 0; run < 3; run++) {
+      await page.goto(`${BASE}/espace/audit/?audit=${auditId}`);
+      const button = page.getByRole('button', { name: "Télécharger le rapport d'audit (PDF)" });
+      await button.waitFor();
+      await page.evaluate(() => performance.clearMeasures('cap-progres:audit-pdf'));
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      auditPdfSize = (await readFile(await download.path())).length;
+      auditPdfTimes.push(await page.evaluate(() => performance.getEntriesByName('cap-progres:audit-pdf')[0].duration));
+    }
     await page.goto(reportUrl);
     await page.getByRole('button', { name: 'Télécharger le rapport PDF' }).waitFor();
     const printStart = performance.now();
@@ -183,6 +208,7 @@ export async function runBrowserBench() {
       dataset: `5 structures × 5 campagnes × ${criteria} critères évalués (avec commentaires et preuves)`,
       writes: { count: writes.length, median: median(writes), p95: percentile(writes, 95) },
       report: { median: median(pdfTimes), size: pdfSize, pages: pdfPages, printMs, printSize: printed.length },
+      auditReport: { median: median(auditPdfTimes), size: auditPdfSize },
       inputWrites: { count: inputWrites.length, median: median(inputWrites), p95: percentile(inputWrites, 95), baseline: median(baseline) },
       screens: {
         home: median(screens.map((s) => s.home.fromIsland)),
@@ -193,6 +219,9 @@ export async function runBrowserBench() {
         nextCriterion: median(switches),
         dashboard: median(screens.map((s) => s.dashboard.fromIsland)),
         dashboardFromNavigation: median(screens.map((s) => s.dashboard.fromNavigation)),
+        regards: median(screens.map((s) => s.regards.fromIsland)),
+        audit: median(screens.map((s) => s.audit.fromIsland)),
+        auditFromNavigation: median(screens.map((s) => s.audit.fromNavigation)),
       },
     };
   } finally {

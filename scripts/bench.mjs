@@ -101,5 +101,8 @@ console.log(`Écran d'évaluation affiché : ${ms(browser.screens.campaign)} apr
 console.log(`Passage au critère suivant : ${ms(browser.screens.nextCriterion)} (budget 100 ms) ${check(browser.screens.nextCriterion, 100)}`);
 console.log(`Rapport PDF complet (${browser.report.pages.replace('PDF prêt : ', '').replace('.', '')}) : ${ms(browser.report.median)} (budget 2 000 ms) ${check(browser.report.median, 2000)}, ${kb(browser.report.size)} (budget 1,5 Mo) ${check(browser.report.size, 1.5 * 1024 * 1024)}`);
 console.log(`  référence : Chromium imprime la page HTML du rapport en PDF en ${ms(browser.report.printMs)} (${kb(browser.report.printSize)})`);
+console.log(`Regards croisés (5 participants × tous les critères, un audit) : ${ms(browser.screens.regards)} après le démarrage de l'îlot (budget 300 ms) ${check(browser.screens.regards, 300)}`);
+console.log(`Écran d'un audit (2 couches × 101 critères, 40 constats) : ${ms(browser.screens.audit)} après le démarrage de l'îlot (budget 300 ms) ${check(browser.screens.audit, 300)} ; ${ms(browser.screens.auditFromNavigation)} après la navigation`);
+console.log(`Rapport d'audit PDF (40 constats) : ${ms(browser.auditReport.median)} (budget 2 000 ms) ${check(browser.auditReport.median, 2000)}, ${kb(browser.auditReport.size)}`);
 console.log(`Tableau de bord avec ses graphiques : ${ms(browser.screens.dashboard)} après le démarrage de l'îlot (budget 300 ms) ${check(browser.screens.dashboard, 300)} ; ${ms(browser.screens.dashboardFromNavigation)} après la navigation`);
 process.exitCode = overBudget ? 1 : 0;

@@ -15,15 +15,16 @@ import {
   RETURN_FORMAT,
   returnProblem,
   sealPeerFile,
-  type AuditRequestFile,
-  type AuditReturnFile,
-} from '../domain/audit/peer-files';
+} from '../domain/audit/peer-content';
+// Types only: the file schemas (zod) stay out of the workspace's first load.
+import type { AuditRequestFile, AuditReturnFile } from '../domain/audit/peer-files';
 import { newId } from '../domain/evaluation/ids';
 import { criteriaInScope, ratingsByCode } from '../domain/evaluation/scope';
 import type { Referential } from '../domain/referential/model';
 import { UserFacingError } from '../domain/user-error';
 import type { CapDatabase } from './db';
 import { addAction } from './plan';
+import { deleteAudits } from './audit-deletion';
 
 const now = () => new Date().toISOString();
 
@@ -97,12 +98,6 @@ export async function deleteFinding(db: CapDatabase, id: string): Promise<void> 
   await db.findings.delete(id);
 }
 
-/** The audits and everything under them (the plan's actions stay: they are the team's now). Call inside a transaction on these tables. */
-export async function deleteAudits(db: CapDatabase, ids: string[]): Promise<void> {
-  await db.auditRatings.where('auditId').anyOf(ids).delete();
-  await db.findings.where('auditId').anyOf(ids).delete();
-  await db.audits.bulkDelete(ids);
-}
 
 export async function deleteAudit(db: CapDatabase, id: string): Promise<void> {
   await db.transaction('rw', [db.audits, db.auditRatings, db.findings], () => deleteAudits(db, [id]));

@@ -6,7 +6,7 @@ import { formatBytes } from '../domain/evaluation/rules';
 import { UserFacingError } from '../domain/user-error';
 import type { CapDatabase } from './db';
 import { summarize } from '../domain/evaluation/progress-summary';
-import { deleteAudits } from './audits';
+import { deleteAudits } from './audit-deletion';
 
 export interface ExportOptions {
   /** One campaign (with its structure), or everything when absent. */

@@ -7,7 +7,7 @@ import { UserFacingError } from '../domain/user-error';
 import type { CapDatabase } from './db';
 import { deleteOrphanFiles } from './files';
 import { summarize } from '../domain/evaluation/progress-summary';
-import { deleteAudits } from './audits';
+import { deleteAudits } from './audit-deletion';
 
 const now = () => new Date().toISOString();
 

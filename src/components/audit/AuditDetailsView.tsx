@@ -1,5 +1,5 @@
 import { AUDITOR_ROLE_LABELS, type Audit } from '../../domain/audit/model';
-import { frenchDate } from '../../domain/report/model';
+import { frenchDate } from '../../domain/french-date';
 
 /** The audit's facts as read: team, dates, scope, the auditors' declaration and the conclusion. */
 export function AuditDetailsView({ audit }: { audit: Audit }) {

@@ -26,6 +26,7 @@ export function AuditDownloads({ referential, audit, audited, scope, self, data,
   async function reportPdf() {
     setMessage(null);
     setBusy(true);
+    const started = performance.now();
     try {
       const [{ buildAuditReport }, { buildAuditReportPdf }] = await Promise.all([import('../../domain/report/audit-report'), import('../report/audit-pdf')]);
       const model = buildAuditReport({
@@ -48,7 +49,9 @@ export function AuditDownloads({ referential, audit, audited, scope, self, data,
         now: new Date(),
       });
       const doc = await buildAuditReportPdf(model);
-      downloadBlob(`cap-progres-rapport-audit-${slug}.pdf`, doc.output('blob'));
+      const blob = doc.output('blob');
+      performance.measure('cap-progres:audit-pdf', { start: started }); // read by npm run bench
+      downloadBlob(`cap-progres-rapport-audit-${slug}.pdf`, blob);
       setMessage({ kind: 'ok', text: `Rapport d'audit enregistré (${doc.getNumberOfPages()} pages).` });
     } catch (error) {
       setMessage({ kind: 'error', text: describeError(error) });

@@ -4,7 +4,7 @@ import { compareLayers } from '../../domain/audit/layers';
 import { AUDIT_KIND_LABELS, type Audit } from '../../domain/audit/model';
 import type { Referential } from '../../domain/referential/model';
 import { trackName } from '../../domain/referential/lookup';
-import { frenchDate } from '../../domain/report/model';
+import { frenchDate } from '../../domain/french-date';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { SaveIndicator } from '../workspace/SaveIndicator';

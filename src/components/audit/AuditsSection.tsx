@@ -4,7 +4,7 @@ import { certificationBlockers } from '../../domain/audit/blockers';
 import { AUDIT_KIND_LABELS, type Audit } from '../../domain/audit/model';
 import type { Campaign, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
-import { frenchDate } from '../../domain/report/model';
+import { frenchDate } from '../../domain/french-date';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { downloadText, fileSlug } from '../workspace/download';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Referential } from '../../domain/referential/model';
-import { frenchDate } from '../../domain/report/model';
+import { frenchDate } from '../../domain/french-date';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { AuditFileInput } from './AuditFileInput';

@@ -7,7 +7,7 @@ import type { jsPDF } from 'jspdf';
 import type { CellHookData } from 'jspdf-autotable';
 import type { AuditReportModel, LayerLine } from '../../domain/report/audit-report';
 import { formatGap } from '../../domain/audit/layers';
-import { frenchDate } from '../../domain/report/model';
+import { frenchDate } from '../../domain/french-date';
 import { formatScoreWithStatus } from '../../domain/scoring/score';
 import { ACCENT, FONT, footers, newDocument, PAGE, WIDTH, Writer, type FontFiles } from './pdf-kit';
 

@@ -20,7 +20,7 @@ import type { TrackId } from '../referential/constants';
 import { clauseTitle, trackName } from '../referential/lookup';
 import type { Criterion, Referential, Theme } from '../referential/model';
 import type { Score } from '../scoring/score';
-import { frenchDate } from './model';
+import { frenchDate } from '../french-date';
 // Self and auditor this far apart are discussed, like two participants' views.
 import { DIVERGENCE_THRESHOLD } from '../perspectives/views';
 

@@ -9,6 +9,7 @@ import type { Criterion, Referential, Theme } from '../referential/model';
 import { trackName } from '../referential/lookup';
 import { iso26000Readiness, iso9001Readiness, type Readiness } from '../scoring/readiness';
 import { scoreCampaign, type CampaignScores, type Score } from '../scoring/score';
+export { frenchDate } from '../french-date';
 
 export interface CriterionLine {
   criterion: Criterion;
@@ -130,10 +131,6 @@ export function buildReport(input: ReportInput): ReportModel {
   };
 }
 
-/** « 22 novembre 2026 » */
-export function frenchDate(isoDay: string): string {
-  return new Date(`${isoDay.slice(0, 10)}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-}
 
 export const METHOD_TEXT = [
   'Un critère évalué au niveau n vaut n ÷ 4 (0 → 0 %, 4 → 100 %). Un critère « non applicable », justifié, est retiré du calcul ; un critère non évalué compte dans la couverture.',
