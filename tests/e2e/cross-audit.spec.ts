@@ -29,6 +29,10 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
   await createStructure(a, 'Atelier A', ['ACI']);
   await createCampaign(a, 'Atelier A', 'CAP 2026');
   await rate(a, 'ID.1.1', 4);
+  await a.getByRole('button', { name: 'Ajouter une preuve' }).click();
+  await a.getByLabel('Titre de la preuve').fill('Projet associatif 2025-2030');
+  await a.getByRole('button', { name: 'Ajouter la preuve' }).click();
+  await expect(a.getByText('Projet associatif 2025-2030')).toBeVisible();
   await rate(a, 'ID.1.2', 3);
   await openScreen(a, 'Regards croisés');
   await a.getByLabel('Structure paire qui vous audite').fill('Entreprise B');
@@ -58,6 +62,7 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
 
   const criteria = b.getByRole('table', { name: /Niveau de l'auditeur pour chaque critère/ });
   await expect(criteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText('4 –'); // A's level, shared
+  await expect(criteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText('Projet associatif 2025-2030'); // A's evidence list
   await criteria.getByLabel("Niveau de l'auditeur pour le critère ID.1.1").selectOption('2');
   await expect(criteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText('−2');
 

@@ -1,5 +1,5 @@
 import { formatGap, type CriterionGap, type LayerComparison } from '../../domain/audit/layers';
-import type { Audit, AuditRating } from '../../domain/audit/model';
+import type { Audit, AuditRating, EvidenceSummary } from '../../domain/audit/model';
 import type { Rating } from '../../domain/evaluation/model';
 import { DIVERGENCE_THRESHOLD } from '../../domain/perspectives/views';
 import type { Referential } from '../../domain/referential/model';
@@ -12,13 +12,15 @@ interface Props {
   referential: Referential;
   audit: Audit;
   comparison: LayerComparison;
+  /** The evidence the audited structure lists, shown beside each criterion for the auditor to ask for. */
+  evidence: EvidenceSummary[];
   withSelf: boolean;
   readOnly: boolean;
   onLevel: (criterionCode: string, change: LevelChange) => void;
 }
 
 /** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart or more stands out. */
-export function AuditCriteriaTable({ referential, comparison, withSelf, readOnly, onLevel }: Props) {
+export function AuditCriteriaTable({ referential, comparison, evidence, withSelf, readOnly, onLevel }: Props) {
   const label = (rating: Rating | undefined) =>
     !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : `${rating.level} – ${referential.scale.levels[rating.level]?.label}`;
   return (
@@ -27,6 +29,7 @@ export function AuditCriteriaTable({ referential, comparison, withSelf, readOnly
       <thead>
         <tr>
           <th scope="col">Critère</th>
+          <th scope="col">Preuves annoncées</th>
           {withSelf && <th scope="col">Auto-évaluation</th>}
           <th scope="col">Auditeur</th>
           {withSelf && <th scope="col">Écart</th>}
@@ -38,6 +41,9 @@ export function AuditCriteriaTable({ referential, comparison, withSelf, readOnly
             <th scope="row">
               <span className="code">{row.criterion.code}</span> {row.criterion.title}
             </th>
+            <td>
+              <EvidenceList items={evidence.filter((e) => e.criterionCode === row.criterion.code)} />
+            </td>
             {withSelf && <td>{label(row.self)}</td>}
             <td>{readOnly ? label(row.auditor) : <AuditorLevel referential={referential} row={row} onLevel={onLevel} />}</td>
             {withSelf && (
@@ -50,6 +56,20 @@ export function AuditCriteriaTable({ referential, comparison, withSelf, readOnly
         ))}
       </tbody>
     </table>
+  );
+}
+
+function EvidenceList({ items }: { items: EvidenceSummary[] }) {
+  if (items.length === 0) return <>—</>;
+  return (
+    <ul className="compact">
+      {items.map((e, i) => (
+        <li key={`${e.title}-${i}`}>
+          {e.title}
+          {e.fileName && <span className="muted"> ({e.fileName})</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
 

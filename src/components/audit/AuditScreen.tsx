@@ -163,6 +163,7 @@ function AuditView({ referential, auditId }: { referential: Referential; auditId
               referential={referential}
               audit={audit}
               comparison={comparison}
+              evidence={data.evidence}
               withSelf={self !== null}
               readOnly={readOnly}
               onLevel={(code, change) => void track(import('../../storage/audits').then((m) => m.saveAuditRating(database(), audit.id, code, change)))}

@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { auditorLayer, sharedSelfLayer } from '../../domain/audit/layers';
-import type { Audit } from '../../domain/audit/model';
+import type { Audit, EvidenceSummary } from '../../domain/audit/model';
 import type { Campaign, Rating, Structure } from '../../domain/evaluation/model';
 import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
 import type { Criterion, Referential } from '../../domain/referential/model';
@@ -30,6 +30,7 @@ export function useAudit(referential: Referential, auditId: string) {
   const ownRatings = useLiveQuery(() => (campaignId ? db.ratings.where('campaignId').equals(campaignId).toArray() : []), [campaignId]);
   const auditorRatings = useLiveQuery(() => db.auditRatings.where('auditId').equals(auditId).toArray(), [auditId]);
   const findings = useLiveQuery(() => db.findings.where('auditId').equals(auditId).toArray(), [auditId]);
+  const ownEvidence = useLiveQuery(() => (campaignId ? db.evidence.where('campaignId').equals(campaignId).toArray() : []), [campaignId]);
   const actionIds = useLiveQuery(() => (campaignId ? db.actions.where('campaignId').equals(campaignId).primaryKeys() : []), [campaignId]);
 
   const audited = useMemo((): Audited | null => auditedOf(audit ?? null, campaign ?? null, structure ?? null), [audit, campaign, structure]);
@@ -47,15 +48,21 @@ export function useAudit(referential: Referential, auditId: string) {
     return ratingsByCode(ownRatings ?? []);
   }, [audit, ownRatings]);
   const auditor = useMemo(() => auditorLayer(auditorRatings ?? []), [auditorRatings]);
+  // What the audited structure shows as evidence: the request's list, or our own campaign's evidence.
+  const evidence = useMemo(
+    (): EvidenceSummary[] => audit?.subject?.evidence ?? (ownEvidence ?? []).map((e) => ({ criterionCode: e.criterionCode, title: e.title, kind: e.kind, url: e.url, fileName: e.file?.name ?? '', sha256: e.file?.sha256 ?? '' })),
+    [audit, ownEvidence],
+  );
 
   const missing = audit === null || (audit !== undefined && audit.side === 'audited' && (campaign === null || structure === null));
-  const loading = !missing && (!audit || !audited || !ownRatings || !auditorRatings || !findings || !actionIds);
+  const loading = !missing && (!audit || !audited || !ownRatings || !auditorRatings || !findings || !actionIds || !ownEvidence);
   return {
     audit: audit ?? undefined,
     audited,
     scope,
     self,
     auditor,
+    evidence,
     auditorRatings: auditorRatings ?? [],
     findings: findings ?? [],
     actionIds: new Set(actionIds ?? []),

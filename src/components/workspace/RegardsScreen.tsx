@@ -18,7 +18,13 @@ function Regards({ referential, campaignId }: { referential: Referential; campai
 
   return (
     <div className="regards">
-      <CampaignHeader referential={referential} campaign={campaign} structure={structure} />
+      <CampaignHeader referential={referential} campaign={campaign} structure={structure}>
+        <nav aria-label="Sur cette page">
+          <p>
+            Sur cette page : <a href="#discussion-title">avis des participants et points de discussion</a> · <a href="#audits-title">audits de la campagne</a>
+          </p>
+        </nav>
+      </CampaignHeader>
       <DiscussionPoints
         referential={referential}
         campaign={campaign}
