@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure, openScreen, pdfText } from './helpers';
+import { createCampaign, createStructure, expectNoAxeViolation, openScreen, pdfText } from './helpers';
 
 async function download(page: Page, button: string, testInfo: { outputPath: (name: string) => string }) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -79,6 +79,7 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
   await findingForm.getByRole('button', { name: 'Ajouter ce constat' }).click();
   await expect(b.getByRole('table', { name: "Constats de l'audit" })).toContainText('Non-conformité majeure');
   await expect(b.getByRole('alert').filter({ hasText: 'Bloquant avant un audit de certification' })).toBeVisible();
+  await expectNoAxeViolation(b);
   const returned = await download(b, "Exporter le retour d'audit", testInfo);
 
   // A: a tampered return and the wrong file are refused, nothing changes; then the real return.
@@ -99,6 +100,7 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
   await expect(a.getByRole('region', { name: /Importer le retour d'audit de Entreprise B/ })).toContainText('déclaration d\'indépendance signée');
   await a.getByRole('button', { name: "Confirmer l'import du retour" }).click();
   await expect(a.getByRole('table', { name: /Audits de/ })).toContainText('Retour reçu le');
+  await expectNoAxeViolation(a);
   await a.getByRole('link', { name: /Audit croisé entre pairs/ }).click();
 
   await expect(a.getByRole('alert').filter({ hasText: 'Bloquant avant un audit de certification' })).toContainText('Non-conformité majeure');
@@ -110,6 +112,7 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
 
   await a.getByRole('button', { name: 'Ajouter au plan de progrès' }).click();
   await expect(a.getByRole('link', { name: 'Au plan de progrès' })).toBeVisible();
+  await expectNoAxeViolation(a);
 
   const pdf = await pdfText(a, "Télécharger le rapport d'audit (PDF)");
   for (const text of ["Rapport d'audit croisé", 'Atelier A', 'Entreprise B', 'Inès Auditrice', 'Non-conformité majeure', 'Présenter la politique qualité', "aucun lien de client", 'Page 1 /']) {

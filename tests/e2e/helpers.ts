@@ -1,5 +1,6 @@
 /** Steps a user takes again and again: create a structure, create a campaign. */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 
@@ -80,4 +81,10 @@ export async function pdfText(page: Page, button: string) {
   const { totalPages, text } = await extractText(pdf, { mergePages: true });
   // pdf.js breaks lines where table cells wrap (and reads narrow spaces as spaces): compare on single spaces.
   return { totalPages, text: text.replace(/\s+/g, ' '), size: bytes.length, name: download.suggestedFilename(), pdf };
+}
+
+/** axe finds no WCAG 2.1 AA violation (what RGAA relies on) on the page as it stands. */
+export async function expectNoAxeViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

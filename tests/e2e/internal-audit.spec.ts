@@ -1,12 +1,6 @@
 /** An internal audit of one's own campaign: findings in AFNOR's words, corrective actions into the plan, accessible forms. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createStructure, openScreen } from './helpers';
-
-async function expectNoAxeViolation(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import { createStructure, openScreen, expectNoAxeViolation } from './helpers';
 
 async function addFinding(page: Page, values: { kind: string; criterion: string; clause: string; statement: string; action?: string }) {
   await page.getByRole('button', { name: 'Ajouter un constat' }).click();

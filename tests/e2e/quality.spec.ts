@@ -1,7 +1,6 @@
 /** Accessibility (axe, WCAG 2.1 AA: what RGAA relies on) and privacy (no other origin, no CSP violation). */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure, openScreen } from './helpers';
+import { expect, test } from '@playwright/test';
+import { createCampaign, createStructure, openScreen, expectNoAxeViolation } from './helpers';
 
 const pages = [
   ['accueil', '/'],
@@ -14,11 +13,6 @@ const pages = [
   ['mon espace (vide)', '/espace/'],
   ['page introuvable', '/nexiste-pas/'],
 ] as const;
-
-async function expectNoAxeViolation(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 for (const [name, path] of pages) {
   test(`axe finds no WCAG 2.1 AA violation: ${name}`, async ({ page }) => {

@@ -1,12 +1,6 @@
 /** Avis des participants: two views 3 levels apart make a discussion point; the team retains a level and says why. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure, openScreen } from './helpers';
-
-async function expectNoAxeViolation(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import { createCampaign, createStructure, openScreen, expectNoAxeViolation } from './helpers';
 
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Enregistré à' })).toBeVisible();
 

@@ -18,7 +18,7 @@ export const evidenceSummarySchema = z.strictObject({
   criterionCode,
   title: text(200).min(1),
   kind: z.enum(EVIDENCE_KINDS),
-  url: text(2000),
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'seules les adresses http(s) sont acceptées' })]),
   fileName: text(255),
   sha256: z.union([z.literal(''), hex64]),
 });
