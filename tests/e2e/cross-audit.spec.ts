@@ -65,6 +65,9 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
   await expect(criteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText('Projet associatif 2025-2030'); // A's evidence list
   await criteria.getByLabel("Niveau de l'auditeur pour le critère ID.1.1").selectOption('2');
   await expect(criteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText('−2');
+  const comment = criteria.getByLabel("Commentaire de l'auditeur pour le critère ID.1.1");
+  await comment.fill('Projet vu en entretien, pas diffusé.');
+  await comment.blur();
 
   await b.getByRole('button', { name: 'Ajouter un constat' }).click();
   const findingForm = b.getByRole('form', { name: 'Nouveau constat' });
@@ -106,7 +109,7 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
   await expect(a.getByRole('alert').filter({ hasText: 'Bloquant avant un audit de certification' })).toContainText('Non-conformité majeure');
   await expect(a.getByText('Inès Auditrice (Responsable d\'audit, Entreprise B)')).toBeVisible();
   const aCriteria = a.getByRole('table', { name: /Niveau de l'auditeur pour chaque critère/ });
-  await expect(aCriteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText(/4 –.*2 –.*−2/);
+  await expect(aCriteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText(/4 –.*2 –.*Projet vu en entretien, pas diffusé\..*−2/);
   await expect(aCriteria.getByRole('combobox')).toHaveCount(0); // the peer's words: read only
   await expect(a.getByRole('table', { name: /Scores par thème : auto-évaluation et auditeur/ }).getByRole('row', { name: /Identité/ })).toContainText('−');
 

@@ -4,9 +4,10 @@ import type { Rating } from '../../domain/evaluation/model';
 import { DIVERGENCE_THRESHOLD } from '../../domain/perspectives/views';
 import type { Referential } from '../../domain/referential/model';
 import { LevelOptions, levelSelectValue, parseLevelSelect, type LevelSelectValue } from '../workspace/LevelSelect';
+import { AutosaveTextarea } from '../workspace/AutosaveTextarea';
 import { useOptimisticValue } from '../workspace/use-optimistic-value';
 
-type LevelChange = Pick<AuditRating, 'level' | 'notApplicable'>;
+type AuditorChange = Partial<Pick<AuditRating, 'level' | 'notApplicable' | 'comment'>>;
 
 interface Props {
   referential: Referential;
@@ -16,11 +17,11 @@ interface Props {
   evidence: EvidenceSummary[];
   withSelf: boolean;
   readOnly: boolean;
-  onLevel: (criterionCode: string, change: LevelChange) => void;
+  onChange: (criterionCode: string, change: AuditorChange) => void;
 }
 
 /** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart or more stands out. */
-export function AuditCriteriaTable({ referential, comparison, evidence, withSelf, readOnly, onLevel }: Props) {
+export function AuditCriteriaTable({ referential, comparison, evidence, withSelf, readOnly, onChange }: Props) {
   const label = (rating: Rating | undefined) =>
     !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : `${rating.level} – ${referential.scale.levels[rating.level]?.label}`;
   return (
@@ -45,7 +46,16 @@ export function AuditCriteriaTable({ referential, comparison, evidence, withSelf
               <EvidenceList items={evidence.filter((e) => e.criterionCode === row.criterion.code)} />
             </td>
             {withSelf && <td>{label(row.self)}</td>}
-            <td>{readOnly ? label(row.auditor) : <AuditorLevel referential={referential} row={row} onLevel={onLevel} />}</td>
+            <td>
+              {readOnly ? (
+                <>
+                  {label(row.auditor)}
+                  {row.auditor?.comment && <p className="prewrap muted">{row.auditor.comment}</p>}
+                </>
+              ) : (
+                <AuditorEntry referential={referential} row={row} onChange={onChange} />
+              )}
+            </td>
             {withSelf && (
               <td>
                 {formatGap(row.gap)}
@@ -73,20 +83,28 @@ function EvidenceList({ items }: { items: EvidenceSummary[] }) {
   );
 }
 
-function AuditorLevel({ referential, row, onLevel }: { referential: Referential; row: CriterionGap; onLevel: Props['onLevel'] }) {
+/** The auditor's level and a short comment for one criterion, each saved at once. */
+function AuditorEntry({ referential, row, onChange }: { referential: Referential; row: CriterionGap; onChange: Props['onChange'] }) {
+  const code = row.criterion.code;
   const stored = levelSelectValue(row.auditor && { level: row.auditor.level, notApplicable: row.auditor.notApplicable !== null });
   const [shown, show] = useOptimisticValue(stored);
   return (
-    <select
-      aria-label={`Niveau de l'auditeur pour le critère ${row.criterion.code}`}
-      value={shown}
-      onChange={(e) => {
-        const value = e.target.value as LevelSelectValue;
-        show(value);
-        onLevel(row.criterion.code, parseLevelSelect(value));
-      }}
-    >
-      <LevelOptions referential={referential} emptyLabel="— non noté —" />
-    </select>
+    <>
+      <select
+        aria-label={`Niveau de l'auditeur pour le critère ${code}`}
+        value={shown}
+        onChange={(e) => {
+          const value = e.target.value as LevelSelectValue;
+          show(value);
+          onChange(code, parseLevelSelect(value));
+        }}
+      >
+        <LevelOptions referential={referential} emptyLabel="— non noté —" />
+      </select>
+      <label className="visually-hidden" htmlFor={`auditor-comment-${code}`}>
+        Commentaire de l'auditeur pour le critère {code}
+      </label>
+      <AutosaveTextarea id={`auditor-comment-${code}`} rows={1} value={row.auditor?.comment ?? ''} onCommit={(comment) => onChange(code, { comment })} />
+    </>
   );
 }

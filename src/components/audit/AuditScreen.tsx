@@ -166,7 +166,7 @@ function AuditView({ referential, auditId }: { referential: Referential; auditId
               evidence={data.evidence}
               withSelf={self !== null}
               readOnly={readOnly}
-              onLevel={(code, change) => void track(import('../../storage/audits').then((m) => m.saveAuditRating(database(), audit.id, code, change)))}
+              onChange={(code, change) => void track(import('../../storage/audits').then((m) => m.saveAuditRating(database(), audit.id, code, change)))}
             />
           </section>
         </>
