@@ -22,7 +22,7 @@ export default function CampaignScreen() {
 }
 
 function Campaign({ referential, campaignId }: { referential: Referential; campaignId: string }) {
-  const { campaign, structure, scope, ratings, previousRatings, evidence, views, missing, loading } = useCampaign(referential, campaignId);
+  const { campaign, structure, scope, ratings, previousRatings, evidence, missing, loading } = useCampaign(referential, campaignId);
   const [current, setCurrent] = useState(() => new URLSearchParams(location.search).get('critere') ?? '');
   const [exportError, setExportError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -99,8 +99,7 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
               rating={ratings.get(criterion.code)}
               previous={previousRatings.get(criterion.code)}
               evidence={evidence.filter((e) => e.criterionCode === criterion.code)}
-              participants={campaign.participants}
-              views={views.filter((v) => v.criterionCode === criterion.code && campaign.participants.some((p) => p.id === v.participantId))}
+              campaign={campaign}
             />
             <nav className="pager" aria-label="Critère précédent ou suivant">
               {index > 0 && (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { justificationProblem } from '../../domain/evaluation/rules';
-import type { Evidence, Participant, ParticipantView, Rating } from '../../domain/evaluation/model';
+import type { Campaign, Evidence, Rating } from '../../domain/evaluation/model';
 import type { Criterion, Referential } from '../../domain/referential/model';
 import { saveRating, type RatingChange } from '../../storage/ratings';
 import { database } from '../../storage/instance';
@@ -10,6 +10,7 @@ import { choiceOf, LevelChoice, type Choice } from './LevelChoice';
 import { ParticipantViews } from './ParticipantViews';
 import { track } from './save-status';
 import { useOptimisticValue } from './use-optimistic-value';
+import { useViews } from './use-campaign';
 
 interface Props {
   referential: Referential;
@@ -18,16 +19,17 @@ interface Props {
   rating: Rating | undefined;
   previous: Rating | undefined;
   evidence: Evidence[];
-  participants: Participant[];
-  /** This criterion's views, from current participants only. */
-  views: ParticipantView[];
+  /** For its participants, whose views of this criterion are read here. */
+  campaign: Campaign;
 }
 
 /**
  * Rating one criterion: participants' views (if the campaign has participants), the level or N/A the team
  * retains and why, comment, « à revoir », evidence. Each change is saved at once. Keyed by criterion.
  */
-export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence, participants, views }: Props) {
+export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence, campaign }: Props) {
+  const participants = campaign.participants;
+  const views = useViews(campaign, criterion.code) ?? [];
   const save = (change: RatingChange) => track(saveRating(database(), campaignId, criterion.code, change));
   const stored = choiceOf(rating);
   // N/A is only stored with its justification; until then the choice lives here.

@@ -1,8 +1,9 @@
-import type { Referential } from '../../domain/referential/model';
+import type { Campaign, Rating, Structure } from '../../domain/evaluation/model';
+import type { Criterion, Referential } from '../../domain/referential/model';
+import { AuditsSection } from '../audit/AuditsSection';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { DiscussionPoints } from './DiscussionPoints';
-import { AuditsSection } from '../audit/AuditsSection';
-import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { campaignIdFromUrl, useCampaign, useViews } from './use-campaign';
 import { WorkspaceIsland } from './WorkspaceIsland';
 
 /** /espace/regards/?id=… — regards croisés: where participants' views diverge (the level retained and why), and the campaign's audits. */
@@ -11,11 +12,22 @@ export default function RegardsScreen() {
 }
 
 function Regards({ referential, campaignId }: { referential: Referential; campaignId: string }) {
-  const { campaign, structure, scope, ratings, views, missing, loading } = useCampaign(referential, campaignId);
-
+  const { campaign, structure, scope, ratings, missing, loading } = useCampaign(referential, campaignId);
   if (missing) return <CampaignMissing />;
   if (loading || !campaign || !structure) return <p>Chargement des regards croisés…</p>;
+  return <RegardsOf referential={referential} campaign={campaign} structure={structure} scope={scope} ratings={ratings} />;
+}
 
+interface Props {
+  referential: Referential;
+  campaign: Campaign;
+  structure: Structure;
+  scope: Criterion[];
+  ratings: ReadonlyMap<string, Rating>;
+}
+
+function RegardsOf({ referential, campaign, structure, scope, ratings }: Props) {
+  const views = useViews(campaign);
   return (
     <div className="regards">
       <CampaignHeader referential={referential} campaign={campaign} structure={structure}>
@@ -25,14 +37,18 @@ function Regards({ referential, campaignId }: { referential: Referential; campai
           </p>
         </nav>
       </CampaignHeader>
-      <DiscussionPoints
-        referential={referential}
-        campaign={campaign}
-        scope={scope}
-        views={views}
-        ratings={ratings}
-        hrefOf={(code) => `/espace/campagne/?id=${campaign.id}&critere=${code}`}
-      />
+      {views ? (
+        <DiscussionPoints
+          referential={referential}
+          campaign={campaign}
+          scope={scope}
+          views={views}
+          ratings={ratings}
+          hrefOf={(code) => `/espace/campagne/?id=${campaign.id}&critere=${code}`}
+        />
+      ) : (
+        <p>Chargement des avis des participants…</p>
+      )}
       <AuditsSection referential={referential} campaign={campaign} structure={structure} />
     </div>
   );
