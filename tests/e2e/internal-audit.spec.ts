@@ -65,6 +65,11 @@ test('internal audit: two minor non-conformities on one clause block certificati
   await page.reload();
   await expect(page.getByRole('table', { name: "Constats de l'audit" }).getByRole('row')).toHaveCount(4);
   await expectNoAxeViolation(page);
+  await page.getByRole('link', { name: /regards croisés/ }).click();
+  await openScreen(page, 'Tableau de bord');
+  await expect(page.getByRole('alert').filter({ hasText: 'Bloquant avant un audit de certification' })).toContainText('1 point(s) relevé(s) par audit interne');
+  await page.goBack();
+  await page.goBack();
   await page.getByRole('link', { name: 'Au plan de progrès' }).first().click();
   await expect(page.getByRole('rowheader', { name: 'Dater et versionner les procédures' })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Archiver le registre des entrées chaque mois' })).toBeVisible();

@@ -8,6 +8,7 @@ import { frenchDate } from '../../domain/french-date';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { downloadText, fileSlug } from '../workspace/download';
+import { AuditBlockersNotice } from './AuditBlockersNotice';
 import { AuditReturnImport } from './AuditReturnImport';
 
 const storage = () => import('../../storage/audits');
@@ -49,7 +50,6 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
 
   const sorted = [...(audits ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const blockersOf = (audit: Audit) => certificationBlockers((findings ?? []).filter((f) => f.auditId === audit.id)).length;
-  const blocking = sorted.filter((a) => blockersOf(a) > 0);
   return (
     <section className="panel" aria-labelledby="audits-title">
       <h2 id="audits-title">Audits de la campagne</h2>
@@ -57,12 +57,7 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
         Le regard d'un auditeur — interne, à blanc ou d'une structure paire — forme une couche à part : il ne modifie jamais votre auto-évaluation.
         L'écart entre les deux est montré critère par critère et thème par thème.
       </p>
-      {blocking.length > 0 && (
-        <p className="notice notice-error" role="alert">
-          Bloquant avant un audit de certification :{' '}
-          {blocking.map((a) => `${blockersOf(a)} point(s) relevé(s) par ${AUDIT_KIND_LABELS[a.kind].toLowerCase()}${a.auditingStructure ? ` (${a.auditingStructure})` : ''}`).join(' ; ')}.
-        </p>
-      )}
+      <AuditBlockersNotice campaignId={campaign.id} withLink={false} />
       {sorted.length === 0 ? (
         <p>Aucun audit pour cette campagne.</p>
       ) : (

@@ -8,6 +8,7 @@ import { formatScore, scoreCampaign, type Score } from '../../domain/scoring/sco
 import { database } from '../../storage/instance';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { AuditBlockersNotice } from '../audit/AuditBlockersNotice';
 import { WorkspaceIsland } from './WorkspaceIsland';
 
 /** /espace/tableau-de-bord/?id=… — the photographie: scores with coverage, alerts, gaps, ISO views, trend. */
@@ -86,6 +87,7 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
   return (
     <div className="dashboard">
       <CampaignHeader referential={referential} campaign={campaign} structure={structure} />
+      <AuditBlockersNotice campaignId={campaign.id} withLink />
 
       <section aria-labelledby="global-title" className="panel">
         <h2 id="global-title">Score global : {formatScore(scores.global.value)}</h2>
