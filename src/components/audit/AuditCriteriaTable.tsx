@@ -2,6 +2,7 @@ import { formatGap, type CriterionGap, type LayerComparison } from '../../domain
 import type { Audit, AuditRating, EvidenceSummary } from '../../domain/audit/model';
 import type { Rating } from '../../domain/evaluation/model';
 import { DIVERGENCE_THRESHOLD } from '../../domain/perspectives/views';
+import { levelName } from '../../domain/referential/lookup';
 import type { Referential } from '../../domain/referential/model';
 import { LevelOptions, levelSelectValue, parseLevelSelect, type LevelSelectValue } from '../workspace/LevelSelect';
 import { AutosaveTextarea } from '../workspace/AutosaveTextarea';
@@ -23,7 +24,7 @@ interface Props {
 /** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart or more stands out. */
 export function AuditCriteriaTable({ referential, comparison, evidence, withSelf, readOnly, onChange }: Props) {
   const label = (rating: Rating | undefined) =>
-    !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : `${rating.level} – ${referential.scale.levels[rating.level]?.label}`;
+    !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : levelName(referential, rating.level);
   return (
     <table className="audit-criteria">
       <caption>Niveau de l'auditeur pour chaque critère{withSelf ? ", à côté de l'auto-évaluation" : ''}</caption>

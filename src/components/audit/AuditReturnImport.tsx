@@ -20,13 +20,10 @@ export function AuditReturnImport({ referential }: { referential: Referential })
     setMessage(null);
     setPending(null);
     try {
-      const { readAuditReturn, RETURN_FORMAT, PEER_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
+      const { readAuditReturn, readContextOf, RETURN_FORMAT, PEER_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
       const tooBig = fileSizeProblem(chosen.size, { format: RETURN_FORMAT, version: PEER_FORMAT_VERSION });
       if (tooBig) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${tooBig}` });
-      const result = await readAuditReturn(await chosen.text(), {
-        knownReferentialVersions: [referential.version],
-        criterionCodes: new Set(referential.criteria.map((c) => c.code)),
-      });
+      const result = await readAuditReturn(await chosen.text(), readContextOf(referential));
       if (!result.ok) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${result.message}` });
       const preview = await (await storage()).previewAuditReturn(database(), result.file);
       setPending({ file: result.file, name: chosen.name, ...preview });

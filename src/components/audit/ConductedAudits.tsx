@@ -17,13 +17,10 @@ export function ConductedAudits({ referential }: { referential: Referential }) {
   async function importRequest(chosen: File) {
     setMessage(null);
     try {
-      const { readAuditRequest, REQUEST_FORMAT, PEER_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
+      const { readAuditRequest, readContextOf, REQUEST_FORMAT, PEER_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
       const tooBig = fileSizeProblem(chosen.size, { format: REQUEST_FORMAT, version: PEER_FORMAT_VERSION });
       if (tooBig) return setMessage(`« ${chosen.name} » : ${tooBig}`);
-      const result = await readAuditRequest(await chosen.text(), {
-        knownReferentialVersions: [referential.version],
-        criterionCodes: new Set(referential.criteria.map((c) => c.code)),
-      });
+      const result = await readAuditRequest(await chosen.text(), readContextOf(referential));
       if (!result.ok) return setMessage(`« ${chosen.name} » : ${result.message}`);
       const { importAuditRequest } = await import('../../storage/audits');
       const audit = await importAuditRequest(db, result.file);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { inReportOrder } from '../../domain/audit/blockers';
 import { canEnterPlan } from '../../domain/audit/corrective-action';
 import { FINDING_KIND_LABELS, isNonConformity, type Audit, type Finding } from '../../domain/audit/model';
+import { clauseTitle } from '../../domain/referential/lookup';
 import type { Referential } from '../../domain/referential/model';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
@@ -23,7 +24,6 @@ const storage = () => import('../../storage/audits');
 export function FindingsTable({ referential, audit, findings, actionIds, readOnly, onEdit }: Props) {
   const [error, setError] = useState<string | null>(null);
   if (findings.length === 0) return <p>Aucun constat pour l'instant.</p>;
-  const clauseTitle = (code: string) => referential.iso9001.clauses.find((c) => c.code === code)?.title ?? '';
   const criterionTitle = (code: string) => referential.criteria.find((c) => c.code === code)?.title ?? '';
   const ours = audit.side === 'audited';
 
@@ -59,7 +59,7 @@ export function FindingsTable({ referential, audit, findings, actionIds, readOnl
                     <span className="code">{f.criterionCode}</span> {criterionTitle(f.criterionCode)}
                   </p>
                 )}
-                {f.clause && <p>ISO 9001 § {f.clause} {clauseTitle(f.clause)}</p>}
+                {f.clause && <p>ISO 9001 § {f.clause} {clauseTitle(referential, f.clause)}</p>}
               </td>
               <td>
                 <p className="prewrap">{f.statement}</p>

@@ -39,13 +39,10 @@ export function BackupPanel({ referential }: { referential: Referential }) {
     if (input.current) input.current.value = '';
     if (!chosen) return;
     try {
-      const { readExchangeFile, importSizeProblem } = await exchange();
+      const { readExchangeFile, readContextOf, importSizeProblem } = await exchange();
       const sizeProblem = importSizeProblem(chosen.size);
       if (sizeProblem) return setMessage({ kind: 'error', text: sizeProblem });
-      const result = await readExchangeFile(await chosen.text(), {
-        knownReferentialVersions: [referential.version],
-        criterionCodes: new Set(referential.criteria.map((c) => c.code)),
-      });
+      const result = await readExchangeFile(await chosen.text(), readContextOf(referential));
       if (!result.ok) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${result.message}` });
       const { previewImport } = await backup();
       setPending({ file: result.file, plan: await previewImport(database(), result.file), name: chosen.name });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { justificationProblem } from '../../domain/evaluation/rules';
 import type { Campaign, Evidence, Rating } from '../../domain/evaluation/model';
+import { levelName } from '../../domain/referential/lookup';
 import type { Criterion, Referential } from '../../domain/referential/model';
 import { saveRating, type RatingChange } from '../../storage/ratings';
 import { database } from '../../storage/instance';
@@ -58,7 +59,7 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
     setPendingNa(false);
     void save({ level: null, notApplicable: { justification: text.trim() }, carriedOver: false });
   };
-  const scaleLabel = (level: number | null | undefined) => (level == null ? '' : `${level} – ${referential.scale.levels[level]?.label}`);
+  const scaleLabel = (level: number | null | undefined) => (level == null ? '' : levelName(referential, level));
   const naId = `na-${criterion.code}`;
   const commentId = `comment-${criterion.code}`;
   const reasonId = `reason-${criterion.code}`;

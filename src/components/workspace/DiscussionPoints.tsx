@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { PARTICIPANT_ROLE_LABELS, type Campaign, type ParticipantView, type Rating } from '../../domain/evaluation/model';
 import { DIVERGENCE_THRESHOLD, discussionPoints } from '../../domain/perspectives/views';
+import { levelName } from '../../domain/referential/lookup';
 import type { Criterion, Referential } from '../../domain/referential/model';
 
 interface Props {
@@ -20,7 +21,7 @@ export function DiscussionPoints({ referential, campaign, scope, views, ratings,
   const retainedLabel = (rating: Rating | undefined) => {
     if (rating?.notApplicable) return 'Non applicable';
     if (rating?.level == null) return 'non retenu';
-    return `${rating.level} – ${referential.scale.levels[rating.level]?.label ?? ''}`;
+    return levelName(referential, rating.level);
   };
 
   return (

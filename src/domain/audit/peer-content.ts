@@ -2,7 +2,7 @@
  * What the peer cross-audit files hold, built from our records and turned back into records: no zod here, so
  * the workspace can write audits without loading the file schemas (src/domain/audit/peer-files.ts).
  */
-import { canonicalJson, sha256Hex } from '../evaluation/canonical';
+import { integrityOf } from '../evaluation/sealed-file';
 import type { Campaign, Evidence, Rating, Structure } from '../evaluation/model';
 import type { Criterion } from '../referential/model';
 import { blankAudit, type Audit, type AuditRating, type AuditSubject, type Finding } from './model';
@@ -80,7 +80,7 @@ export async function sealPeerFile<C>(format: typeof REQUEST_FORMAT | typeof RET
     exportedAt: now,
     referentialVersion,
     content,
-    integrity: { algorithm: 'SHA-256' as const, value: await sha256Hex(canonicalJson(content)) },
+    integrity: await integrityOf(content),
   };
 }
 

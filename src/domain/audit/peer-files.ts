@@ -12,11 +12,12 @@ import {
   openFile,
   shapeProblem,
   unknownReferentialProblem,
+  type ReadContext,
 } from '../evaluation/sealed-file';
 import { auditorSchema, auditRatingSchema, auditSubjectSchema, findingSchema, independenceSchema } from './schema';
 import { PEER_FORMAT_VERSION, REQUEST_FORMAT, RETURN_FORMAT } from './peer-content';
 
-export { fileSizeProblem } from '../evaluation/sealed-file';
+export { fileSizeProblem, readContextOf } from '../evaluation/sealed-file';
 export { PEER_FORMAT_VERSION, REQUEST_FORMAT, RETURN_FORMAT };
 
 const envelope = <F extends string, C extends z.ZodType>(format: F, content: C) =>
@@ -59,18 +60,13 @@ export type AuditReturnContent = z.output<typeof auditReturnContentSchema>;
 export type AuditRequestFile = z.output<typeof auditRequestFileSchema>;
 export type AuditReturnFile = z.output<typeof auditReturnFileSchema>;
 
-export interface PeerReadContext {
-  knownReferentialVersions: readonly string[];
-  criterionCodes: ReadonlySet<string>;
-}
-
 type Read<F> = { ok: true; file: F } | { ok: false; message: string };
 
 async function readPeerFile<S extends z.ZodType<{ referentialVersion: string; content: unknown; integrity: { value: string } }>>(
   text: string,
   format: string,
   schema: S,
-  context: PeerReadContext,
+  context: ReadContext,
   codesOf: (content: z.output<S>['content']) => (string | null)[],
 ): Promise<Read<z.output<S>>> {
   const opened = openFile(text, { format, version: PEER_FORMAT_VERSION });
@@ -88,7 +84,7 @@ async function readPeerFile<S extends z.ZodType<{ referentialVersion: string; co
   return problem ? { ok: false, message: problem } : { ok: true, file };
 }
 
-export function readAuditRequest(text: string, context: PeerReadContext): Promise<Read<AuditRequestFile>> {
+export function readAuditRequest(text: string, context: ReadContext): Promise<Read<AuditRequestFile>> {
   return readPeerFile(text, REQUEST_FORMAT, auditRequestFileSchema, context, (c) => [
     ...c.subject.criterionCodes,
     ...c.subject.evidence.map((e) => e.criterionCode),
@@ -96,7 +92,7 @@ export function readAuditRequest(text: string, context: PeerReadContext): Promis
   ]);
 }
 
-export function readAuditReturn(text: string, context: PeerReadContext): Promise<Read<AuditReturnFile>> {
+export function readAuditReturn(text: string, context: ReadContext): Promise<Read<AuditReturnFile>> {
   return readPeerFile(text, RETURN_FORMAT, auditReturnFileSchema, context, (c) => [
     ...c.ratings.map((r) => r.criterionCode),
     ...c.findings.map((f) => f.criterionCode),

@@ -1,5 +1,5 @@
 /** Writing and reading exchange files. Reading refuses, with a French sentence, anything it cannot trust. */
-import { base64ToBytes, canonicalJson, sha256Hex } from './canonical';
+import { base64ToBytes, sha256Hex } from './canonical';
 export { MAX_IMPORT_BYTES } from './sealed-file';
 import {
   EXCHANGE_FORMAT,
@@ -8,7 +8,7 @@ import {
   type ExchangeContent,
   type ExchangeFile,
 } from './exchange-schema';
-import { fileSizeProblem, fingerprintProblem, MARKUP, markupPath, openFile, shapeProblem, unknownReferentialProblem } from './sealed-file';
+import { fileSizeProblem, fingerprintProblem, integrityOf, MARKUP, markupPath, openFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
 
 export async function buildExchangeFile(
   content: ExchangeContent,
@@ -21,16 +21,13 @@ export async function buildExchangeFile(
     referentialVersion: options.referentialVersion,
     scope: options.scope,
     content,
-    integrity: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(content)) },
+    integrity: await integrityOf(content),
   };
 }
 
 export type ReadResult = { ok: true; file: ExchangeFile } | { ok: false; message: string };
 
-export interface ReadContext {
-  knownReferentialVersions: readonly string[];
-  criterionCodes: ReadonlySet<string>;
-}
+export { readContextOf, type ReadContext } from './sealed-file';
 
 const refuse = (message: string): ReadResult => ({ ok: false, message });
 const EXPECTED = { format: EXCHANGE_FORMAT, version: EXCHANGE_FORMAT_VERSION };
@@ -69,15 +66,13 @@ function findMarkup(content: ExchangeContent): string | null {
   }
   for (const r of content.ratings) {
     if (MARKUP.test(r.comment) || MARKUP.test(r.notApplicable?.justification ?? '')) return `Le commentaire du critère ${r.criterionCode}`;
+    if (MARKUP.test(r.retainedReason ?? '')) return `La raison du niveau retenu pour le critère ${r.criterionCode}`;
   }
   for (const e of content.evidence) {
     if (MARKUP.test(e.title) || MARKUP.test(e.file?.name ?? '')) return `La preuve « ${e.title.slice(0, 40)} » du critère ${e.criterionCode}`;
   }
   for (const a of content.actions) {
     if ([a.title, a.owner, a.indicator, a.resources, a.notes].some((t) => MARKUP.test(t))) return `L'action « ${a.title.slice(0, 40)} »`;
-  }
-  for (const r of content.ratings) {
-    if (MARKUP.test(r.retainedReason ?? '')) return `La raison du niveau retenu pour le critère ${r.criterionCode}`;
   }
   const inAudits = markupPath({ audits: content.audits, auditRatings: content.auditRatings, findings: content.findings });
   return inAudits ? `Le champ ${inAudits} d'un audit` : null;

@@ -24,6 +24,21 @@ export interface ExpectedFile {
 
 export type Opened = { ok: true; raw: unknown } | { ok: false; message: string };
 
+/** What reading a file checks it against: the referential versions and criteria this site knows. */
+export interface ReadContext {
+  knownReferentialVersions: readonly string[];
+  criterionCodes: ReadonlySet<string>;
+}
+
+export function readContextOf(referential: { version: string; criteria: readonly { code: string }[] }): ReadContext {
+  return { knownReferentialVersions: [referential.version], criterionCodes: new Set(referential.criteria.map((c) => c.code)) };
+}
+
+/** The seal every file carries: SHA-256 of its content in canonical JSON. */
+export async function integrityOf(content: unknown): Promise<{ algorithm: 'SHA-256'; value: string }> {
+  return { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(content)) };
+}
+
 const kindName = (format: string) => FILE_KIND_NAMES[format] ?? `un fichier ${format}`;
 
 /** Checked before reading the bytes, from the size the browser reports. */
@@ -80,7 +95,7 @@ export function unknownReferentialProblem(versions: Iterable<string>, known: rea
 }
 
 export async function fingerprintProblem(content: unknown, expected: string): Promise<string | null> {
-  return (await sha256Hex(canonicalJson(content))) === expected
+  return (await integrityOf(content)).value === expected
     ? null
     : "L'empreinte SHA-256 ne correspond pas au contenu : le fichier a été modifié ou abîmé après l'export. Rien n'a été importé.";
 }

@@ -29,6 +29,11 @@ export function appliesToLabel(referential: Referential, criterion: Criterion): 
   return criterion.appliesTo.map((id) => referential.structureTypes.find((t) => t.id === id)?.name ?? id).join(', ');
 }
 
+/** « 2 – Formalisé »: a level as the scale names it. */
+export function levelName(referential: Pick<Referential, 'scale'>, level: number): string {
+  return `${level} – ${referential.scale.levels[level]?.label ?? ''}`;
+}
+
 export function clauseTitle(referential: Referential, code: string): string {
   return referential.iso9001.clauses.find((c) => c.code === code)?.title ?? '';
 }

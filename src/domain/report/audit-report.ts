@@ -17,7 +17,7 @@ import {
 } from '../audit/model';
 import type { Rating, StructureType } from '../evaluation/model';
 import type { TrackId } from '../referential/constants';
-import { clauseTitle, trackName } from '../referential/lookup';
+import { clauseTitle, levelName, trackName } from '../referential/lookup';
 import type { Criterion, Referential, Theme } from '../referential/model';
 import type { Score } from '../scoring/score';
 import { frenchDate } from '../french-date';
@@ -127,14 +127,13 @@ export function buildAuditReport(input: AuditReportInput): AuditReportModel {
   const findings = inReportOrder(input.findings);
   const blockers = certificationBlockers(findings);
   const day = input.now.toISOString().slice(0, 10);
-  const levelName = (level: number) => `${level} – ${referential.scale.levels[level]?.label ?? ''}`;
   // A gap is only computed when both layers gave a level, hence the non-null levels.
   const divergence = (criterion: Criterion, selfLevel: number, auditorLevel: number, auditorComment: string): Divergence => ({
     criterion,
     selfLevel,
     auditorLevel,
-    selfLabel: levelName(selfLevel),
-    auditorLabel: levelName(auditorLevel),
+    selfLabel: levelName(referential, selfLevel),
+    auditorLabel: levelName(referential, auditorLevel),
     gap: auditorLevel - selfLevel,
     auditorComment,
   });

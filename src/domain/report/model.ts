@@ -6,7 +6,7 @@ import { PARTICIPANT_ROLE_LABELS, EVIDENCE_KIND_LABELS, type Campaign, type Evid
 import { isOpen, type ProgressAction } from '../plan/model';
 import { suggestActions, type Suggestion } from '../plan/suggest';
 import type { Criterion, Referential, Theme } from '../referential/model';
-import { trackName } from '../referential/lookup';
+import { levelName, trackName } from '../referential/lookup';
 import { iso26000Readiness, iso9001Readiness, type Readiness } from '../scoring/readiness';
 import { scoreCampaign, type CampaignScores, type Score } from '../scoring/score';
 export { frenchDate } from '../french-date';
@@ -74,13 +74,12 @@ export interface ReportInput {
 export function buildReport(input: ReportInput): ReportModel {
   const { referential, structure, campaign, scope, ratings, evidence } = input;
   const scores = scoreCampaign(referential, scope, ratings);
-  const levelName = (level: number) => `${level} – ${referential.scale.levels[level]?.label ?? ''}`;
   const lineOf = (criterion: Criterion): CriterionLine => {
     const rating = ratings.get(criterion.code);
     const level = rating?.notApplicable ? null : (rating?.level ?? null);
     return {
       criterion,
-      levelLabel: rating?.notApplicable ? 'Non applicable' : level === null ? 'Non évalué' : levelName(level),
+      levelLabel: rating?.notApplicable ? 'Non applicable' : level === null ? 'Non évalué' : levelName(referential, level),
       descriptor: level === null ? '' : criterion.levels[level],
       notApplicable: rating?.notApplicable?.justification ?? null,
       comment: rating?.comment ?? '',
