@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { Audit } from '../../domain/audit/model';
-import type { Rating } from '../../domain/evaluation/model';
-import type { Criterion, Referential } from '../../domain/referential/model';
+import type { Referential } from '../../domain/referential/model';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { downloadBlob, downloadText, fileSlug } from '../workspace/download';
@@ -11,14 +10,13 @@ interface Props {
   referential: Referential;
   audit: Audit;
   audited: Audited;
-  scope: Criterion[];
-  self: ReadonlyMap<string, Rating> | null;
+  /** The audit's scope, layers and findings, as the screen read them. */
   data: ReturnType<typeof useAudit>;
   awaitingReturn: boolean;
 }
 
 /** The audit report (PDF, jsPDF loaded on demand) and, for an audit we conduct, the return file for the peer. */
-export function AuditDownloads({ referential, audit, audited, scope, self, data, awaitingReturn }: Props) {
+export function AuditDownloads({ referential, audit, audited, data, awaitingReturn }: Props) {
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const slug = `${fileSlug(audited.structure.name)}-${audited.campaign.date}`;
@@ -42,8 +40,8 @@ export function AuditDownloads({ referential, audit, audited, scope, self, data,
           tracks: audited.campaign.tracks,
           referentialVersion: audited.campaign.referentialVersion,
         },
-        scope,
-        self,
+        scope: data.scope,
+        self: data.self,
         auditorRatings: data.auditorRatings,
         findings: data.findings,
         now: new Date(),

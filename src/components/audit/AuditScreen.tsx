@@ -174,7 +174,7 @@ function AuditView({ referential, auditId }: { referential: Referential; auditId
 
       <section className="panel" aria-labelledby="files-title">
         <h2 id="files-title">Rapport et échanges</h2>
-        <AuditDownloads referential={referential} audit={audit} audited={audited} scope={scope} self={self} data={data} awaitingReturn={awaitingReturn} />
+        <AuditDownloads referential={referential} audit={audit} audited={audited} data={data} awaitingReturn={awaitingReturn} />
         <button type="button" className="danger" onClick={() => void remove()}>
           Supprimer cet audit
         </button>

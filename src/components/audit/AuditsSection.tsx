@@ -1,6 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { certificationBlockers } from '../../domain/audit/blockers';
 import { AUDIT_KIND_LABELS, type Audit } from '../../domain/audit/model';
 import type { Campaign, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
@@ -10,17 +8,14 @@ import { database } from '../../storage/instance';
 import { downloadText, fileSlug } from '../workspace/download';
 import { AuditBlockersNotice } from './AuditBlockersNotice';
 import { AuditReturnImport } from './AuditReturnImport';
+import { useCampaignAudits } from './use-campaign-audits';
 
 const storage = () => import('../../storage/audits');
 
 /** A campaign's audits: internal and mock audits, and peer cross-audits (request out, return in). */
 export function AuditsSection({ referential, campaign, structure }: { referential: Referential; campaign: Campaign; structure: Structure }) {
   const db = database();
-  const audits = useLiveQuery(() => db.audits.where('campaignId').equals(campaign.id).toArray(), [campaign.id]);
-  const findings = useLiveQuery(async () => {
-    const ids = (audits ?? []).map((a) => a.id);
-    return ids.length ? db.findings.where('auditId').anyOf(ids).toArray() : [];
-  }, [audits]);
+  const audits = useCampaignAudits(campaign.id);
   const [requestTo, setRequestTo] = useState('');
   const [shareLevels, setShareLevels] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
@@ -48,8 +43,7 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
     }
   }
 
-  const sorted = [...(audits ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const blockersOf = (audit: Audit) => certificationBlockers((findings ?? []).filter((f) => f.auditId === audit.id)).length;
+  const sorted = [...(audits ?? [])].sort((a, b) => b.audit.createdAt.localeCompare(a.audit.createdAt));
   return (
     <section className="panel" aria-labelledby="audits-title">
       <h2 id="audits-title">Audits de la campagne</h2>
@@ -57,7 +51,7 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
         Le regard d'un auditeur — interne, à blanc ou d'une structure paire — forme une couche à part : il ne modifie jamais votre auto-évaluation.
         L'écart entre les deux est montré critère par critère et thème par thème.
       </p>
-      <AuditBlockersNotice campaignId={campaign.id} withLink={false} />
+      <AuditBlockersNotice audits={audits} />
       {sorted.length === 0 ? (
         <p>Aucun audit pour cette campagne.</p>
       ) : (
@@ -73,7 +67,7 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
             </tr>
           </thead>
           <tbody>
-            {sorted.map((audit) => (
+            {sorted.map(({ audit, findings, blockers }) => (
               <tr key={audit.id}>
                 <th scope="row">
                   <a href={`/espace/audit/?audit=${audit.id}`}>
@@ -82,8 +76,8 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
                 </th>
                 <td>{audit.auditingStructure || '—'}</td>
                 <td>{stateOf(audit)}</td>
-                <td>{(findings ?? []).filter((f) => f.auditId === audit.id).length}</td>
-                <td>{blockersOf(audit)}</td>
+                <td>{findings}</td>
+                <td>{blockers}</td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import { database } from '../../storage/instance';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { AuditBlockersNotice } from '../audit/AuditBlockersNotice';
+import { useCampaignAudits } from '../audit/use-campaign-audits';
 import { WorkspaceIsland } from './WorkspaceIsland';
 
 /** /espace/tableau-de-bord/?id=… — the photographie: scores with coverage, alerts, gaps, ISO views, trend. */
@@ -32,6 +33,7 @@ function ScoreCell({ score }: { score: Score }) {
 
 function Dashboard({ referential, campaignId }: { referential: Referential; campaignId: string }) {
   const { campaign, structure, scope, ratings, actions, dismissals, missing, loading } = useCampaign(referential, campaignId);
+  const audits = useCampaignAudits(campaignId);
   // The trend compares with the campaign this one started from, or else the structure's latest earlier one.
   const previous = useLiveQuery(async () => {
     if (!campaign) return null;
@@ -87,7 +89,7 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
   return (
     <div className="dashboard">
       <CampaignHeader referential={referential} campaign={campaign} structure={structure} />
-      <AuditBlockersNotice campaignId={campaign.id} withLink />
+      <AuditBlockersNotice audits={audits} linkTo={`/espace/regards/?id=${campaign.id}`} />
 
       <section aria-labelledby="global-title" className="panel">
         <h2 id="global-title">Score global : {formatScore(scores.global.value)}</h2>
