@@ -5,6 +5,7 @@ import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { downloadBlob, downloadText, fileSlug } from '../workspace/download';
 import type { Audited, useAudit } from './use-audit';
+import { OutcomeMessage } from '../workspace/OutcomeMessage';
 
 interface Props {
   referential: Referential;
@@ -89,11 +90,7 @@ export function AuditDownloads({ referential, audit, audited, data, awaitingRetu
           </button>
         )}
       </div>
-      {message && (
-        <p className={message.kind === 'error' ? 'notice notice-error' : 'notice'} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage outcome={message} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { Referential } from '../../domain/referential/model';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { AuditFileInput } from './AuditFileInput';
+import { OutcomeMessage } from '../workspace/OutcomeMessage';
 
 // The file format (zod, hashing) loads when a file is chosen.
 const peerFiles = () => import('../../domain/audit/peer-files');
@@ -47,11 +48,14 @@ export function AuditReturnImport({ referential }: { referential: Referential })
   return (
     <div>
       <AuditFileInput label="Importer un retour d'audit…" inputLabel="Fichier de retour d'audit à importer" onFile={(f) => void choose(f)} />
-      {message && (
-        <p className={message.kind === 'error' ? 'notice notice-error' : 'notice'} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text} {message.auditId && location.search.indexOf(message.auditId) < 0 && <a href={`/espace/audit/?audit=${message.auditId}`}>Ouvrir l'audit</a>}
-        </p>
-      )}
+      <OutcomeMessage outcome={message}>
+        {message?.auditId && location.search.indexOf(message.auditId) < 0 && (
+          <>
+            {' '}
+            <a href={`/espace/audit/?audit=${message.auditId}`}>Ouvrir l'audit</a>
+          </>
+        )}
+      </OutcomeMessage>
       {pending && c && (
         <div className="notice" role="region" aria-labelledby="return-plan-title">
           <h3 id="return-plan-title">Importer le retour d'audit de {c.auditingStructure} ?</h3>

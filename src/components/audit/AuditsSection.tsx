@@ -9,6 +9,7 @@ import { downloadText, fileSlug } from '../workspace/download';
 import { AuditBlockersNotice } from './AuditBlockersNotice';
 import { AuditReturnImport } from './AuditReturnImport';
 import { useCampaignAudits } from './use-campaign-audits';
+import { OutcomeMessage } from '../workspace/OutcomeMessage';
 
 const storage = () => import('../../storage/audits');
 
@@ -112,11 +113,7 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
         </button>
         <AuditReturnImport referential={referential} />
       </div>
-      {message && (
-        <p className={message.kind === 'error' ? 'notice notice-error' : 'notice'} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage outcome={message} />
     </section>
   );
 }

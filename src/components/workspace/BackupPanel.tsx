@@ -5,6 +5,7 @@ import type { Referential } from '../../domain/referential/model';
 import { database } from '../../storage/instance';
 import { describeError } from '../../storage/errors';
 import { downloadText } from './download';
+import { OutcomeMessage } from './OutcomeMessage';
 
 // The exchange format (zod schema, hashing) loads when the user exports or imports.
 const backup = () => import('../../storage/backup');
@@ -91,11 +92,7 @@ export function BackupPanel({ referential }: { referential: Referential }) {
           onChange={(e) => void chooseFile(e.target.files)}
         />
       </div>
-      {message && (
-        <p className={message.kind === 'error' ? 'notice notice-error' : 'notice'} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage outcome={message} />
       {pending && (
         <div className="notice" role="region" aria-labelledby="import-plan-title">
           <h3 id="import-plan-title">Importer « {pending.name} » ?</h3>

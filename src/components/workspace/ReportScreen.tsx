@@ -10,6 +10,7 @@ import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { downloadBlob, fileSlug } from './download';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { WorkspaceIsland } from './WorkspaceIsland';
+import { OutcomeMessage } from './OutcomeMessage';
 
 /** /espace/rapport/?id=… — the report as an accessible, printable page, and its PDF versions. */
 export default function ReportScreen() {
@@ -76,11 +77,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
           </button>
           <button type="button" className="secondary" onClick={() => print()}>Imprimer cette page</button>
         </div>
-        {status && (
-          <p className={status.kind === 'error' ? 'notice notice-error' : 'notice'} role={status.kind === 'error' ? 'alert' : 'status'}>
-            {status.text}
-          </p>
-        )}
+        <OutcomeMessage outcome={status} />
       </CampaignHeader>
       <p className="muted">
         Cette page est la version accessible du rapport PDF (même contenu, lisible par un lecteur d'écran). Document {model.documentId} ·
