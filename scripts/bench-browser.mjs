@@ -1,28 +1,18 @@
 // Browser figures for `npm run bench`, in headless Chromium against the built site (astro preview):
 // rating write latency, and how fast each workspace screen answers with 5 structures × 5 campaigns × the
 // whole referential rated.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
+import { startPreview } from './preview-server.mjs';
 
-const PORT = 4399;
-export const BASE = `http://127.0.0.1:${PORT}`;
+/** The preview's address, set once it has started on a free port. */
+let BASE = '';
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${BASE}/`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('astro preview did not start');
-}
 
 /** Writes the seed straight into IndexedDB, after the app has created its database. */
 export async function seed(page) {
@@ -88,11 +78,11 @@ async function timeScreen(page, url, ready) {
 }
 
 export async function runBrowserBench() {
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { stdio: 'ignore', detached: true });
+  const server = await startPreview();
+  BASE = server.base;
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const browser = await chromium.launch({ executablePath });
   try {
-    await waitForServer();
     const page = await (await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true })).newPage();
     const { campaignId, auditId, criteria } = await seed(page);
     const campaignUrl = `${BASE}/espace/campagne/?id=${campaignId}`;
@@ -226,8 +216,6 @@ export async function runBrowserBench() {
     };
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid);
-    } catch {}
+    server.stop();
   }
 }

@@ -5,6 +5,6 @@ cd "$(dirname "$0")/.."
 export ASTRO_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 source scripts/ensure-node.sh
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm install --no-audit --no-fund # follows package-lock.json (see .ci/run for why not npm ci)
+  source scripts/install-deps.sh
 fi
 exec npm run dev -- --host 127.0.0.1 --port 4321
