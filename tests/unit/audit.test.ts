@@ -214,12 +214,12 @@ describe('peer cross-audit, A and B in two databases', () => {
     await expect(exportAuditReturn(b, audit.id)).rejects.toThrow(/déclaration d'indépendance/);
     await b.audits.put(signed);
 
-    // Hand-made returns, correctly sealed: no declaration, a script, an unknown criterion.
+    // Hand-made returns, correctly sealed: no declaration, markup (plain text, accepted), an unknown criterion.
     const good = JSON.parse(await exportAuditReturn(b, audit.id));
     const noDeclaration = await sealPeerFile(RETURN_FORMAT, { ...good.content, independence: { declared: false, statement: '' } }, referential.version, at);
     expect(await readAuditReturn(JSON.stringify(noDeclaration), context)).toMatchObject({ ok: false, message: expect.stringContaining("la déclaration d'indépendance n'est pas signée") });
     const withScript = await sealPeerFile(RETURN_FORMAT, { ...good.content, conclusion: 'Voir <script>alert(1)</script>' }, referential.version, at);
-    expect(await readAuditReturn(JSON.stringify(withScript), context)).toMatchObject({ ok: false, message: "Le champ conclusion contient du code HTML ou un script. Par sécurité, rien n'a été importé." });
+    expect(await readAuditReturn(JSON.stringify(withScript), context)).toMatchObject({ ok: true, file: { content: { conclusion: 'Voir <script>alert(1)</script>' } } });
     const unknownCriterion = await sealPeerFile(RETURN_FORMAT, { ...good.content, ratings: [{ ...good.content.ratings[0], criterionCode: 'ZZ.9.9' }] }, referential.version, at);
     expect(await readAuditReturn(JSON.stringify(unknownCriterion), context)).toMatchObject({ ok: false, message: expect.stringContaining("Le critère ZZ.9.9 n'existe pas") });
   });

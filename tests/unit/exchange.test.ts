@@ -61,13 +61,13 @@ describe('reading an exchange file', () => {
     expect(await read(JSON.stringify(f))).toMatch(/^L'empreinte SHA-256 ne correspond pas au contenu/);
   });
 
-  it('refuses HTML or script in text fields, even with a correct hash', async () => {
+  it('takes markup in text fields as the text it is: a backup of what the screens accepted always restores', async () => {
     const c = content();
-    c.ratings[0]!.comment = 'Voir <script>alert(1)</script>';
-    expect(await read(JSON.stringify(await file(c)))).toBe("Le commentaire du critère SR.4.2 contient du code HTML ou un script. Par sécurité, rien n'a été importé.");
-    const d = content();
-    d.structures[0]!.name = '<img src=x onerror=alert(1)>';
-    expect(await read(JSON.stringify(await file(d)))).toMatch(/^La structure « <img src=x/);
+    c.ratings[0]!.comment = 'Voir <script>alert(1)</script> et <img src=x onerror=alert(1)> onload=';
+    c.structures[0]!.name = 'Régie <b>Nord</b>';
+    const result = await readExchangeFile(JSON.stringify(await file(c)), context);
+    expect(result.ok && result.file.content.ratings[0]!.comment).toBe('Voir <script>alert(1)</script> et <img src=x onerror=alert(1)> onload=');
+    expect(result.ok && result.file.content.structures[0]!.name).toBe('Régie <b>Nord</b>');
   });
 
   it('refuses unknown criteria, dangling references, unexpected fields and javascript: links', async () => {

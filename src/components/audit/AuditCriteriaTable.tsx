@@ -5,6 +5,7 @@ import { DIVERGENCE_THRESHOLD } from '../../domain/perspectives/views';
 import { levelName } from '../../domain/referential/lookup';
 import type { Referential } from '../../domain/referential/model';
 import { LevelOptions, levelSelectValue, parseLevelSelect, type LevelSelectValue } from '../workspace/LevelSelect';
+import { COMMENT_MAX } from '../../domain/evaluation/rules';
 import { AutosaveTextarea } from '../workspace/AutosaveTextarea';
 import { useOptimisticValue } from '../workspace/use-optimistic-value';
 
@@ -105,7 +106,7 @@ function AuditorEntry({ referential, row, onChange }: { referential: Referential
       <label className="visually-hidden" htmlFor={`auditor-comment-${code}`}>
         Commentaire de l'auditeur pour le critère {code}
       </label>
-      <AutosaveTextarea id={`auditor-comment-${code}`} rows={1} value={row.auditor?.comment ?? ''} onCommit={(comment) => onChange(code, { comment })} />
+      <AutosaveTextarea id={`auditor-comment-${code}`} rows={1} maxLength={COMMENT_MAX} value={row.auditor?.comment ?? ''} onCommit={(comment) => onChange(code, { comment })} />
     </>
   );
 }

@@ -8,6 +8,8 @@ export function AutosaveTextarea(props: {
   id: string;
   value: string;
   onCommit: (value: string) => void;
+  /** Required: what a field takes, the exchange files must take too (see domain/evaluation/rules.ts). */
+  maxLength: number;
   rows?: number;
   describedBy?: string | undefined;
   invalid?: boolean;
@@ -33,12 +35,16 @@ export function AutosaveTextarea(props: {
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  const full = draft.length >= props.maxLength;
+  const limitId = `${props.id}-limit`;
   return (
+    <>
     <textarea
       id={props.id}
       rows={props.rows ?? 4}
       value={draft}
-      aria-describedby={props.describedBy}
+      maxLength={props.maxLength}
+      aria-describedby={[props.describedBy, full ? limitId : undefined].filter(Boolean).join(' ') || undefined}
       aria-invalid={props.invalid || undefined}
       onFocus={() => (focused.current = true)}
       onBlur={() => {
@@ -52,5 +58,11 @@ export function AutosaveTextarea(props: {
         timer.current = setTimeout(() => commit(value), 400);
       }}
     />
+    {full && (
+      <p className="hint" id={limitId}>
+        Limite atteinte : ce champ garde au plus {props.maxLength.toLocaleString('fr-FR')} caractères.
+      </p>
+    )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { justificationProblem } from '../../domain/evaluation/rules';
+import { COMMENT_MAX, JUSTIFICATION_MAX, justificationProblem, RETAINED_REASON_MAX } from '../../domain/evaluation/rules';
 import type { Campaign, Evidence, Rating } from '../../domain/evaluation/model';
 import { levelName } from '../../domain/referential/lookup';
 import type { Criterion, Referential } from '../../domain/referential/model';
@@ -108,6 +108,7 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
             rows={2}
             value={rating?.notApplicable?.justification ?? ''}
             onCommit={commitJustification}
+            maxLength={JUSTIFICATION_MAX}
             describedBy={naError ? `${naId}-error` : undefined}
             invalid={!!naError}
           />
@@ -120,13 +121,13 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
         <div className="field">
           <label htmlFor={reasonId}>Raison du niveau retenu</label>
           <p className="hint" id={`${reasonId}-hint`}>En quelques mots : ce qui a décidé l'équipe, surtout quand les avis divergent.</p>
-          <AutosaveTextarea id={reasonId} rows={2} value={rating?.retainedReason ?? ''} describedBy={`${reasonId}-hint`} onCommit={(retainedReason) => void save({ retainedReason })} />
+          <AutosaveTextarea id={reasonId} rows={2} maxLength={RETAINED_REASON_MAX} value={rating?.retainedReason ?? ''} describedBy={`${reasonId}-hint`} onCommit={(retainedReason) => void save({ retainedReason })} />
         </div>
       )}
 
       <div className="field">
         <label htmlFor={commentId}>Commentaire (constats, exemples, points à discuter)</label>
-        <AutosaveTextarea id={commentId} value={rating?.comment ?? ''} onCommit={(comment) => void save({ comment })} />
+        <AutosaveTextarea id={commentId} maxLength={COMMENT_MAX} value={rating?.comment ?? ''} onCommit={(comment) => void save({ comment })} />
       </div>
 
       <label className="checkbox">

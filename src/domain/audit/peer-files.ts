@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { id, integrity, referentialVersion, text, timestamp } from '../evaluation/file-fields';
 import {
   fingerprintProblem,
-  markupPath,
   openFile,
   shapeProblem,
   unknownReferentialProblem,
@@ -74,12 +73,10 @@ async function readPeerFile<S extends z.ZodType<{ referentialVersion: string; co
   const parsed = schema.safeParse(opened.raw);
   if (!parsed.success) return { ok: false, message: shapeProblem(parsed.error) };
   const file = parsed.data;
-  const markup = markupPath(file.content);
   const unknownCode = codesOf(file.content).find((code) => code !== null && !context.criterionCodes.has(code));
   const problem =
     unknownReferentialProblem([file.referentialVersion], context.knownReferentialVersions) ??
     (await fingerprintProblem(file.content, file.integrity.value)) ??
-    (markup ? `Le champ ${markup} contient du code HTML ou un script. Par sécurité, rien n'a été importé.` : null) ??
     (unknownCode ? `Le critère ${unknownCode} n'existe pas dans le référentiel CAP ${file.referentialVersion}. Rien n'a été importé.` : null);
   return problem ? { ok: false, message: problem } : { ok: true, file };
 }

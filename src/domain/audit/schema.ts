@@ -7,6 +7,7 @@ import { TRACK_IDS } from '../referential/constants';
 import { EVIDENCE_KINDS, STRUCTURE_TYPES } from '../evaluation/model';
 import { criterionCode, day, hex64, id, level, optionalDay, referentialVersion, text, timestamp } from '../evaluation/file-fields';
 import { AUDIT_KINDS, AUDITOR_ROLES, FINDING_KINDS } from './model';
+import { COMMENT_MAX } from '../evaluation/rules';
 
 /** An ISO 9001 clause such as « 7.5 » or « 8.5.1 », or '' for none. */
 const clause = z.union([z.literal(''), z.string().regex(/^(4|5|6|7|8|9|10)(\.\d{1,2}){0,2}$/, { error: 'article ISO 9001 mal formé' })]);
@@ -65,7 +66,7 @@ export const auditRatingSchema = z.strictObject({
   criterionCode,
   level: level.nullable(),
   notApplicable: z.boolean(),
-  comment: text(20_000),
+  comment: text(COMMENT_MAX),
   updatedAt: timestamp,
 });
 

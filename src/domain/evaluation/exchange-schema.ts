@@ -7,6 +7,7 @@ import { TRACK_IDS } from '../referential/constants';
 import { criterionCode, day, hex64, id, integrity, level, optionalDay, referentialVersion, text, timestamp } from './file-fields';
 import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES, STRUCTURE_TYPES } from './model';
 import { ACTION_STATUSES, PRIORITIES } from '../plan/model';
+import { COMMENT_MAX, JUSTIFICATION_MAX, RETAINED_REASON_MAX } from './rules';
 import { auditRatingSchema, auditSchema, findingSchema } from '../audit/schema';
 
 export const EXCHANGE_FORMAT = 'cap-progres/evaluation';
@@ -43,11 +44,11 @@ export const ratingSchema = z.strictObject({
   campaignId: id,
   criterionCode,
   level: level.nullable(),
-  notApplicable: z.strictObject({ justification: text(2000).min(1) }).nullable(),
-  comment: text(20_000),
+  notApplicable: z.strictObject({ justification: text(JUSTIFICATION_MAX).min(1) }).nullable(),
+  comment: text(COMMENT_MAX),
   toReview: z.boolean(),
   carriedOver: z.boolean(),
-  retainedReason: text(2000).optional(),
+  retainedReason: text(RETAINED_REASON_MAX).optional(),
   updatedAt: timestamp,
 });
 

@@ -8,7 +8,7 @@ import {
   type ExchangeContent,
   type ExchangeFile,
 } from './exchange-schema';
-import { fileSizeProblem, fingerprintProblem, integrityOf, MARKUP, markupPath, openFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
+import { fileSizeProblem, fingerprintProblem, integrityOf, openFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
 
 export async function buildExchangeFile(
   content: ExchangeContent,
@@ -46,36 +46,9 @@ export async function readExchangeFile(text: string, context: ReadContext): Prom
   const problem =
     unknownReferentialProblem(versions, context.knownReferentialVersions) ??
     (await fingerprintProblem(file.content, file.integrity.value)) ??
-    markupProblem(file.content) ??
     checkReferences(file.content, context.criterionCodes, file.referentialVersion) ??
     (await checkAttachedFiles(file.content));
   return problem ? refuse(problem) : { ok: true, file };
-}
-
-function markupProblem(content: ExchangeContent): string | null {
-  const where = findMarkup(content);
-  return where ? `${where} contient du code HTML ou un script. Par sécurité, rien n'a été importé.` : null;
-}
-
-function findMarkup(content: ExchangeContent): string | null {
-  for (const s of content.structures) {
-    if (MARKUP.test(s.name) || MARKUP.test(s.region)) return `La structure « ${s.name.slice(0, 40)} »`;
-  }
-  for (const c of content.campaigns) {
-    if (MARKUP.test(c.name) || c.participants.some((p) => MARKUP.test(p.name))) return `La campagne « ${c.name.slice(0, 40)} »`;
-  }
-  for (const r of content.ratings) {
-    if (MARKUP.test(r.comment) || MARKUP.test(r.notApplicable?.justification ?? '')) return `Le commentaire du critère ${r.criterionCode}`;
-    if (MARKUP.test(r.retainedReason ?? '')) return `La raison du niveau retenu pour le critère ${r.criterionCode}`;
-  }
-  for (const e of content.evidence) {
-    if (MARKUP.test(e.title) || MARKUP.test(e.file?.name ?? '')) return `La preuve « ${e.title.slice(0, 40)} » du critère ${e.criterionCode}`;
-  }
-  for (const a of content.actions) {
-    if ([a.title, a.owner, a.indicator, a.resources, a.notes].some((t) => MARKUP.test(t))) return `L'action « ${a.title.slice(0, 40)} »`;
-  }
-  const inAudits = markupPath({ audits: content.audits, auditRatings: content.auditRatings, findings: content.findings });
-  return inAudits ? `Le champ ${inAudits} d'un audit` : null;
 }
 
 function checkReferences(content: ExchangeContent, criterionCodes: ReadonlySet<string>, version: string): string | null {

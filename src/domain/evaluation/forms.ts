@@ -45,7 +45,7 @@ export const participantSchema = z.object({
 
 export const campaignFormSchema = z.object({
   name: name("L'intitulé de la campagne"),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Indiquez une date.' }),
+  date: z.iso.date({ error: 'Indiquez une date.' }),
   // CAP is always part of a campaign; CAP ISO 9001 and CAP RSE come on top of it.
   tracks: z.array(z.enum(TRACK_IDS)).transform((t) => TRACK_IDS.filter((id) => id === 'CAP' || t.includes(id))),
   participants: z.array(participantSchema).max(60, { error: 'Au plus 60 participants.' }),

@@ -19,6 +19,9 @@ export function evidenceFileProblem(file: { size: number }): string | null {
 
 export const JUSTIFICATION_MIN = 10;
 export const JUSTIFICATION_MAX = 2000;
+/** The longest texts the autosaved fields take; the exchange files accept exactly as much (exchange-schema.ts). */
+export const COMMENT_MAX = 20_000;
+export const RETAINED_REASON_MAX = 2000;
 
 /** « Non applicable » needs a reason a reader (or an auditor) can check. */
 export function justificationProblem(text: string): string | null {

@@ -1,7 +1,8 @@
 /**
  * What every CAP Progrès file shares (evaluation backup, audit request, audit return): a format name and
  * version, a content, and the SHA-256 of that content in canonical JSON. Reading checks, in order, what a user
- * can be told plainly: size, JSON, kind of file, version, shape, referential, fingerprint, markup.
+ * can be told plainly: size, JSON, kind of file, version, shape, referential, fingerprint. User text
+ * is never refused for what it says: every screen, PDF and spreadsheet shows it as inert text (no innerHTML).
  */
 import type { z } from 'zod';
 import { canonicalJson, sha256Hex } from './canonical';
@@ -98,18 +99,4 @@ export async function fingerprintProblem(content: unknown, expected: string): Pr
   return (await integrityOf(content)).value === expected
     ? null
     : "L'empreinte SHA-256 ne correspond pas au contenu : le fichier a été modifié ou abîmé après l'export. Rien n'a été importé.";
-}
-
-/** HTML tags, event handlers and javascript: URLs have no place in an evaluation; « taux < 30 % » is fine. */
-export const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|\bjavascript\s*:|\bon[a-z]+\s*=/i;
-
-/** The path of the first text holding markup, anywhere in a value, or null. */
-export function markupPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return MARKUP.test(value) ? path.join('.') : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const found = markupPath(child, [...path, key]);
-    if (found !== null) return found;
-  }
-  return null;
 }

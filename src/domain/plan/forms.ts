@@ -7,7 +7,7 @@ const day = z.union([z.literal(''), z.iso.date({ error: 'Indiquez une date valid
 export const actionFormSchema = z
   .object({
     title: z.string().trim().min(3, { error: "L'intitulé de l'action est obligatoire (au moins 3 caractères)." }).max(300, { error: 'Au plus 300 caractères.' }),
-    criterionCodes: z.array(z.string()),
+    criterionCodes: z.array(z.string()).max(50, { error: 'Au plus 50 critères par action.' }),
     owner: z.string().trim().max(120, { error: 'Au plus 120 caractères.' }),
     startDate: day,
     dueDate: day,
