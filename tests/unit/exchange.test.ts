@@ -70,6 +70,13 @@ describe('reading an exchange file', () => {
     expect(result.ok && result.file.content.structures[0]!.name).toBe('Régie <b>Nord</b>');
   });
 
+  it('reads an evidence link exactly as it was sealed (zod url() would strip its tab)', async () => {
+    const c = content();
+    c.evidence.push({ id: 'c'.repeat(32), campaignId: C, criterionCode: 'SR.4.2', title: 'Lien', kind: 'link', url: 'https://exemple.fr/a\tb', file: null, createdAt: at });
+    const result = await readExchangeFile(JSON.stringify(await file(c)), context);
+    expect(result.ok && result.file.content.evidence[0]!.url).toBe('https://exemple.fr/a\tb');
+  });
+
   it('refuses unknown criteria, dangling references, unexpected fields and javascript: links', async () => {
     const c = content();
     c.ratings[0]!.criterionCode = 'ZZ.9.9';

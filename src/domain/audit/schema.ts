@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { TRACK_IDS } from '../referential/constants';
 import { EVIDENCE_KINDS, STRUCTURE_TYPES } from '../evaluation/model';
-import { criterionCode, day, hex64, id, level, optionalDay, referentialVersion, text, timestamp } from '../evaluation/file-fields';
+import { criterionCode, day, evidenceUrl, hex64, id, level, optionalDay, referentialVersion, text, timestamp } from '../evaluation/file-fields';
 import { AUDIT_KINDS, AUDITOR_ROLES, FINDING_KINDS } from './model';
 import { COMMENT_MAX } from '../evaluation/rules';
 
@@ -19,7 +19,7 @@ export const evidenceSummarySchema = z.strictObject({
   criterionCode,
   title: text(200).min(1),
   kind: z.enum(EVIDENCE_KINDS),
-  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'seules les adresses http(s) sont acceptées' })]),
+  url: evidenceUrl,
   fileName: text(255),
   sha256: z.union([z.literal(''), hex64]),
 });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { TRACK_IDS } from '../referential/constants';
-import { criterionCode, day, hex64, id, integrity, level, optionalDay, referentialVersion, text, timestamp } from './file-fields';
+import { criterionCode, day, evidenceUrl, hex64, id, integrity, level, optionalDay, referentialVersion, text, timestamp } from './file-fields';
 import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES, STRUCTURE_TYPES } from './model';
 import { ACTION_STATUSES, PRIORITIES } from '../plan/model';
 import { COMMENT_MAX, JUSTIFICATION_MAX, RETAINED_REASON_MAX } from './rules';
@@ -67,7 +67,7 @@ export const evidenceSchema = z.strictObject({
   criterionCode,
   title: text(200).min(1),
   kind: z.enum(EVIDENCE_KINDS),
-  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'seules les adresses http(s) sont acceptées' })]),
+  url: evidenceUrl,
   file: z
     .strictObject({ name: text(255).min(1), type: text(255), size: z.number().int().min(1).max(MAX_EVIDENCE_FILE_BYTES), sha256: hex64 })
     .nullable(),

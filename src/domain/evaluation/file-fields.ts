@@ -11,4 +11,10 @@ export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'empreinte SHA-
 export const criterionCode = z.string().regex(/^[A-Z]{2,3}\.\d+\.\d+$/, { error: 'code de critère mal formé' });
 export const level = z.union(LEVELS.map((l) => z.literal(l)));
 export const referentialVersion = z.string().regex(/^\d{4}\.\d+$/, { error: 'version de référentiel mal formée' });
+/**
+ * An evidence link: '' or an http(s) address. Checked, never rewritten: zod's url() strips tabs and line
+ * breaks from its output, and a file's content must come out of reading exactly as it was sealed.
+ */
+const isHttpUrl = (value: string) => z.url({ protocol: /^https?$/ }).safeParse(value).success;
+export const evidenceUrl = z.string().refine((v) => v === '' || isHttpUrl(v), { error: 'seules les adresses http(s) sont acceptées' });
 export const integrity = z.strictObject({ algorithm: z.literal('SHA-256'), value: hex64 });

@@ -65,5 +65,7 @@ export const evidenceFormSchema = z
     if (value.kind === 'link' && !httpUrl.safeParse(value.url).success) {
       ctx.addIssue({ code: 'custom', path: ['url'], message: 'Indiquez une adresse web complète, commençant par https://' });
     }
-  });
+  })
+  // The address as stored: without the tabs and line breaks a browser ignores in it.
+  .transform((value) => (value.kind === 'link' ? { ...value, url: httpUrl.safeParse(value.url).data ?? value.url } : value));
 export type EvidenceFormValues = z.output<typeof evidenceFormSchema>;

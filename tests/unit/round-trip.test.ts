@@ -1,0 +1,207 @@
+/**
+ * What the screens accept, every file restores identically: arbitrary Unicode text (markup, quotes, « ; »,
+ * line breaks, RTL marks, emoji, combining accents, 10,000-character strings) goes through every text field
+ * of every entity, via the forms' own schemas and the storage functions the screens call, then out through
+ * each file kind (backup, campaign file, audit request, audit return) and into an empty database.
+ */
+import 'fake-indexeddb/auto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readAuditRequest, readAuditReturn } from '../../src/domain/audit/peer-files';
+import { auditDetailsFormSchema, findingFormSchema } from '../../src/domain/audit/forms';
+import { canonicalJson } from '../../src/domain/evaluation/canonical';
+import { readContextOf, readExchangeFile } from '../../src/domain/evaluation/exchange';
+import { campaignFormSchema, evidenceFormSchema, structureFormSchema } from '../../src/domain/evaluation/forms';
+import { newId } from '../../src/domain/evaluation/ids';
+import { COMMENT_MAX, JUSTIFICATION_MAX, justificationProblem, RETAINED_REASON_MAX } from '../../src/domain/evaluation/rules';
+import { actionFormSchema } from '../../src/domain/plan/forms';
+import { applyImport, collectContent, exportWorkspace } from '../../src/storage/backup';
+import { openDatabase, type CapDatabase } from '../../src/storage/db';
+import { createAudit, createAuditRequest, exportAuditReturn, importAuditRequest, importAuditReturn, saveAuditRating, saveFinding, updateAudit } from '../../src/storage/audits';
+import { addEvidence } from '../../src/storage/evidence';
+import { addAction } from '../../src/storage/plan';
+import { saveRating } from '../../src/storage/ratings';
+import { saveView } from '../../src/storage/views';
+import { addCampaign, addStructure } from '../../src/storage/workspace';
+import { referential } from './fixtures/audit';
+
+const context = readContextOf(referential);
+const [codeA, codeB, codeC] = referential.criteria.map((c) => c.code) as [string, string, string];
+
+let opened: CapDatabase[] = [];
+let counter = 0;
+function freshDb(): CapDatabase {
+  const db = openDatabase(`round-trip-${++counter}-${Date.now()}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(opened.map((db) => db.delete()));
+  opened = [];
+});
+
+/** Fragments users really write or paste, and the ones an attacker would try. */
+const FRAGMENTS = [
+  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>', 'onload=', 'javascript:alert(1)', '<b>Nord</b>',
+  '"', "'", '`', ';', ',', '\n', '\r\n', '\t', '\u202E', '\u200F', '\u200B', '\u00A0', '\u202F', '👩🏽‍🔧', '🇫🇷', 'e\u0301', 'Œuvre « commune »',
+  '=SUM(A1)', '+33 6', '-1', '@x', '{"a":1}', '\\', '</textarea>', '${x}', '\u0000', '\uFEFF', 'ﷺ', 'مرحبا',
+];
+const fragment = fc.oneof(
+  fc.constantFrom(...FRAGMENTS),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+);
+/** Any text of at most `max` UTF-16 units, as a field with that limit takes it. */
+const text = (max: number) =>
+  fc.array(fragment, { maxLength: 8 }).map((parts) => parts.join('')).filter((s) => s.length <= max);
+/** At most `max` UTF-16 units, never splitting a surrogate pair (a field's maxlength counts units). */
+const fitting = (s: string, max: number) => (s.length <= max ? s : s.slice(0, /[\uD800-\uDBFF]/.test(s[max - 1]!) ? max - 1 : max));
+/** As above, sometimes 10,000 characters long (cut to the field's limit where it is lower). */
+const longText = (max: number) =>
+  fc.oneof({ weight: 4, arbitrary: text(max) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 10_000, maxLength: 10_000 }).map((s) => fitting(s, max)) });
+/** A required name: the forms trim it and refuse it empty. */
+const name = (max: number) => fc.tuple(text(max - 1), fc.constantFrom('A', 'é', '👍')).map(([t, c]) => `${c}${t}`.slice(0, max));
+
+const workspaceText = fc.record({
+  structureName: name(120),
+  region: text(80),
+  campaignName: name(120),
+  participantName: name(80),
+  comment: longText(COMMENT_MAX),
+  retainedReason: text(RETAINED_REASON_MAX),
+  justification: fc.tuple(text(JUSTIFICATION_MAX - 12), fc.constant('Sans objet ici.')).map(([t, s]) => `${s}${t}`),
+  evidenceTitle: name(200),
+  urlPath: text(60),
+  fileName: name(255),
+  actionTitle: fc.tuple(fc.constant('Act'), text(290)).map(([a, t]) => a + t),
+  actionTexts: fc.tuple(text(120), text(500), text(500), longText(5000)),
+  auditingStructure: text(160),
+  auditor: fc.tuple(name(118), text(160)),
+  statement: text(2000),
+  scopeNote: text(2000),
+  conclusion: longText(10_000),
+  auditorComment: longText(COMMENT_MAX),
+  finding: fc.tuple(fc.constant('Constat'), text(4990), text(5000), text(1990), text(1990), text(1990)),
+  fileBytes: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+});
+type WorkspaceText = typeof workspaceText extends fc.Arbitrary<infer T> ? T : never;
+
+const parse = <T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, value: unknown): T => {
+  const result = schema.safeParse(value);
+  fc.pre(result.success); // what the screen refuses never reaches the database
+  return (result as { data: T }).data;
+};
+
+/** Structure A's whole workspace, written as the screens write it. */
+async function fillWorkspace(db: CapDatabase, t: WorkspaceText) {
+  const structure = await addStructure(db, parse(structureFormSchema, { name: t.structureName, types: ['ACI', 'AI'], siret: '', region: t.region, staff: { permanents: '3', inPathway: '', volunteers: '0' } }));
+  const values = parse(campaignFormSchema, { name: t.campaignName, date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001'], participants: [{ id: newId(), name: t.participantName, role: 'salarie_parcours' }] });
+  const campaign = await addCampaign(db, structure.id, values, referential.version);
+  await saveRating(db, campaign.id, codeA, { level: 3, comment: t.comment, retainedReason: t.retainedReason });
+  fc.pre(justificationProblem(t.justification) === null);
+  await saveRating(db, campaign.id, codeB, { level: null, notApplicable: { justification: t.justification.trim() } });
+  await saveView(db, { campaignId: campaign.id, criterionCode: codeA, participantId: values.participants[0]!.id, level: 1, notApplicable: false });
+  await addEvidence(db, campaign.id, codeA, parse(evidenceFormSchema, { title: t.evidenceTitle, kind: 'link', url: `https://exemple.fr/${t.urlPath}` }), null);
+  await addEvidence(db, campaign.id, codeC, parse(evidenceFormSchema, { title: t.evidenceTitle, kind: 'file', url: '' }), {
+    name: t.fileName,
+    type: 'application/octet-stream',
+    bytes: t.fileBytes.slice().buffer as ArrayBuffer,
+  });
+  const [owner, indicator, resources, notes] = t.actionTexts;
+  await addAction(db, campaign.id, parse(actionFormSchema, { title: t.actionTitle, criterionCodes: [codeA], owner, startDate: '', dueDate: '2026-12-31', status: 'a_lancer', priority: 'haute', indicator, resources, notes }));
+  await auditOf(db, await createAudit(db, campaign.id, 'interne', t.auditingStructure.trim()), t);
+  return campaign;
+}
+
+/** An audit's details, auditor layer and a finding, as its screen writes them. */
+async function auditOf(db: CapDatabase, audit: { id: string }, t: WorkspaceText) {
+  const details = parse(auditDetailsFormSchema, {
+    auditingStructure: t.auditingStructure,
+    auditors: [{ name: t.auditor[0], role: 'responsable', organisation: t.auditor[1] }],
+    independence: { declared: true, statement: `Je déclare n'avoir aucun lien. ${t.statement}`.slice(0, 2000) },
+    startDate: '2026-05-01',
+    endDate: '2026-05-02',
+    scopeNote: t.scopeNote,
+    conclusion: t.conclusion,
+  });
+  await updateAudit(db, audit.id, details);
+  await saveAuditRating(db, audit.id, codeA, { level: 2, comment: t.auditorComment });
+  const [statement, evidenceSeen, requirement, rootCause, correctiveAction] = t.finding.slice(1) as string[];
+  await saveFinding(db, audit.id, parse(findingFormSchema, { criterionCode: codeA, clause: '8.1', kind: 'nc_mineure', statement: `Constat ${statement}`, evidenceSeen, requirement: `Exigence ${requirement}`, rootCause: `Cause ${rootCause}`, correctiveAction: `Action ${correctiveAction}` }));
+}
+
+async function restoreInto(json: string): Promise<CapDatabase> {
+  const read = await readExchangeFile(json, context);
+  if (!read.ok) throw new Error(read.message);
+  const db = freshDb();
+  await applyImport(db, read.file);
+  return db;
+}
+
+const sameContent = async (a: CapDatabase, b: CapDatabase, campaignId?: string) => {
+  const options = { includeFiles: true, ...(campaignId ? { campaignId } : {}) };
+  expect(canonicalJson(await collectContent(b, options))).toBe(canonicalJson(await collectContent(a, options)));
+};
+
+describe('export → empty browser → import gives back exactly what the screens stored', () => {
+  it('for the backup and the campaign file', async () => {
+    await fc.assert(
+      fc.asyncProperty(workspaceText, async (t) => {
+        const a = freshDb();
+        const campaign = await fillWorkspace(a, t);
+        const all = await exportWorkspace(a, { includeFiles: true, referentialVersion: referential.version });
+        await sameContent(a, await restoreInto(all.json));
+        const one = await exportWorkspace(a, { campaignId: campaign.id, includeFiles: true, referentialVersion: referential.version });
+        await sameContent(a, await restoreInto(one.json), campaign.id);
+        expect(await (await restoreInto(all.json)).progress.toArray()).toEqual(await a.progress.toArray());
+      }),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+
+  it('for the audit request and the audit return, then both sides’ backups', async () => {
+    await fc.assert(
+      fc.asyncProperty(workspaceText, workspaceText, async (t, u) => {
+        const a = freshDb();
+        const campaign = await fillWorkspace(a, t);
+        const { json: requestJson } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: t.auditingStructure.trim(), includeSelfRatings: true });
+        const request = await readAuditRequest(requestJson, context);
+        if (!request.ok) throw new Error(request.message);
+        const b = freshDb();
+        const conducted = await importAuditRequest(b, request.file);
+        expect(canonicalJson(conducted.subject)).toBe(canonicalJson(JSON.parse(requestJson).content.subject));
+        expect(conducted.auditingStructure).toBe(t.auditingStructure.trim());
+
+        fc.pre(u.auditingStructure.trim() !== ''); // B cannot send a return without its name (returnProblem)
+        await auditOf(b, conducted, u);
+        const returnJson = await exportAuditReturn(b, conducted.id);
+        const returned = await readAuditReturn(returnJson, context);
+        if (!returned.ok) throw new Error(returned.message);
+        const received = await importAuditReturn(a, returned.file);
+        const sent = (await b.audits.get(conducted.id))!;
+        for (const key of ['auditingStructure', 'auditors', 'independence', 'startDate', 'endDate', 'scopeNote', 'conclusion'] as const) {
+          expect(received[key]).toEqual(sent[key]);
+        }
+        const strip = <T extends { auditId: string }>(rows: T[]) => rows.map(({ auditId: _, ...r }) => ({ ...r, actionId: undefined }));
+        expect(strip(await a.auditRatings.where('auditId').equals(received.id).toArray())).toEqual(strip(await b.auditRatings.where('auditId').equals(sent.id).toArray()));
+        expect(strip(await a.findings.where('auditId').equals(received.id).toArray())).toEqual(strip(await b.findings.where('auditId').equals(sent.id).toArray()));
+
+        // Both workspaces now hold peer audits (A the received layer, B the subject it audits): their backups restore too.
+        await sameContent(a, await restoreInto((await exportWorkspace(a, { includeFiles: true, referentialVersion: referential.version })).json));
+        await sameContent(b, await restoreInto((await exportWorkspace(b, { includeFiles: true, referentialVersion: referential.version })).json));
+      }),
+      { numRuns: 50 },
+    );
+  }, 120_000);
+});
+
+describe('user text is inert by construction', () => {
+  it('no source file writes HTML from a string (innerHTML, outerHTML, insertAdjacentHTML, dangerouslySetInnerHTML, document.write)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.(ts|tsx|astro|mjs)$/.test(f) ? [join(dir, f)] : []));
+    const offenders = files('src').filter((f) => /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|set:html/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
