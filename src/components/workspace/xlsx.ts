@@ -2,6 +2,7 @@
 import writeXlsxFile from 'write-excel-file/browser';
 import type { Table } from './exports';
 
+// No apostrophe here: write-excel-file writes a string as a shared string (t="s"), never a formula (<f> only for type "Formula").
 const sheet = (name: string, table: Table) => ({
   sheet: name,
   data: [table.header.map((value) => ({ value, fontWeight: 'bold' as const })), ...table.rows],

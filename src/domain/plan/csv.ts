@@ -1,9 +1,18 @@
 /** CSV that French Excel opens as is: UTF-8 with BOM, « ; » separator, CRLF, decimal comma. */
 export type Cell = string | number | null;
 
+// OWASP "CSV Injection": Excel and LibreOffice read a cell starting with = + - @ tab or CR as a formula; a leading apostrophe keeps it text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A string cell as text a spreadsheet will not evaluate: a leading apostrophe when it starts like a formula. */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 function cell(value: Cell): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
+  // Numbers (a score, a negative gap) stay numbers: only strings can carry a formula.
+  const text = typeof value === 'number' ? String(value).replace('.', ',') : neutralizeFormula(value);
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
