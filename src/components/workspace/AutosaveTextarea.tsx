@@ -3,11 +3,14 @@ import { useEffect, useRef, useState } from 'react';
 /**
  * A textarea committed as the user types (after a short pause) and on leaving the field. While it has focus,
  * changes from another tab do not overwrite what is being typed.
+ *
+ * `onCommit` resolves to undefined when the text was not saved (what `track` gives on a failure): the text
+ * stays in the field, and the next change or leaving the field writes it again.
  */
 export function AutosaveTextarea(props: {
   id: string;
   value: string;
-  onCommit: (value: string) => void;
+  onCommit: (value: string) => Promise<unknown>;
   rows?: number;
   describedBy?: string | undefined;
   invalid?: boolean;
@@ -15,21 +18,27 @@ export function AutosaveTextarea(props: {
   const [draft, setDraft] = useState(props.value);
   const focused = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const lastCommitted = useRef(props.value);
+  // The text last written or being written; null after a failed write, so that any text is written again.
+  const committed = useRef<string | null>(props.value);
+  const latest = useRef(props.value);
+  const onCommit = useRef(props.onCommit);
+  onCommit.current = props.onCommit;
 
   useEffect(() => {
-    if (!focused.current) {
+    if (props.value === latest.current) committed.current = props.value;
+    // A text that failed to save is not replaced either: it is the only copy.
+    else if (!focused.current && committed.current !== null) {
       setDraft(props.value);
-      lastCommitted.current = props.value;
+      latest.current = committed.current = props.value;
     }
   }, [props.value]);
 
-  const commit = (value: string) => {
+  const commit = async (value: string) => {
     clearTimeout(timer.current);
-    if (value !== lastCommitted.current) {
-      lastCommitted.current = value;
-      props.onCommit(value);
-    }
+    if (value === committed.current) return;
+    committed.current = value;
+    const saved = await onCommit.current(value);
+    if (saved === undefined && committed.current === value) committed.current = null;
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -43,13 +52,14 @@ export function AutosaveTextarea(props: {
       onFocus={() => (focused.current = true)}
       onBlur={() => {
         focused.current = false;
-        commit(draft);
+        void commit(latest.current);
       }}
       onChange={(event) => {
         const value = event.target.value;
         setDraft(value);
+        latest.current = value;
         clearTimeout(timer.current);
-        timer.current = setTimeout(() => commit(value), 400);
+        timer.current = setTimeout(() => void commit(value), 400);
       }}
     />
   );
