@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { holdDraft } from './save-status';
 
 /**
  * A textarea committed as the user types (after a short pause) and on leaving the field. While it has focus,
@@ -23,6 +24,8 @@ export function AutosaveTextarea(props: {
   const latest = useRef(props.value);
   const onCommit = useRef(props.onCommit);
   onCommit.current = props.onCommit;
+  // Set while a typed text waits for its pause: the page can then write it at once (another tab upgrading…).
+  const release = useRef<(() => void) | undefined>(undefined);
 
   useEffect(() => {
     if (props.value === latest.current) committed.current = props.value;
@@ -35,12 +38,20 @@ export function AutosaveTextarea(props: {
 
   const commit = async (value: string) => {
     clearTimeout(timer.current);
+    release.current?.();
+    release.current = undefined;
     if (value === committed.current) return;
     committed.current = value;
     const saved = await onCommit.current(value);
     if (saved === undefined && committed.current === value) committed.current = null;
   };
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Leaving the screen within the pause still writes what was typed.
+  useEffect(
+    () => () => {
+      if (release.current) void commit(latest.current);
+    },
+    [],
+  );
 
   return (
     <textarea
@@ -60,6 +71,7 @@ export function AutosaveTextarea(props: {
         latest.current = value;
         clearTimeout(timer.current);
         timer.current = setTimeout(() => void commit(value), 400);
+        release.current ??= holdDraft(() => void commit(latest.current));
       }}
     />
   );

@@ -1,6 +1,7 @@
 /** The visible « Enregistré » state: every write goes through `track`, which also turns failures into French. */
 import { useSyncExternalStore } from 'react';
 import { describeError } from '../../storage/errors';
+import { beforeDatabaseCloses } from '../../storage/instance';
 import { SaveLedger, type SaveState } from './save-ledger';
 
 export type { SaveState } from './save-ledger';
@@ -8,6 +9,8 @@ export type { SaveState } from './save-ledger';
 const ledger = new SaveLedger();
 let state: SaveState = ledger.state();
 const listeners = new Set<() => void>();
+const inFlight = new Set<Promise<unknown>>();
+const drafts = new Set<() => void>();
 
 function publish() {
   state = ledger.state();
@@ -25,8 +28,10 @@ export async function track<T>(write: Promise<T> | (() => Promise<T>), key?: str
   const start = performance.now();
   const ticket = ledger.started(key);
   publish();
+  const running = typeof write === 'function' ? Promise.resolve().then(write) : write;
+  inFlight.add(running);
   try {
-    const result = await (typeof write === 'function' ? write() : write);
+    const result = await running;
     performance.measure('cap-progres:write', { start });
     ledger.succeeded(ticket, new Date());
     return result;
@@ -35,6 +40,7 @@ export async function track<T>(write: Promise<T> | (() => Promise<T>), key?: str
     ledger.failed(ticket, describeError(error), typeof write === 'function' ? write : undefined);
     return undefined;
   } finally {
+    inFlight.delete(running);
     publish();
   }
 }
@@ -43,6 +49,21 @@ export async function track<T>(write: Promise<T> | (() => Promise<T>), key?: str
 export function retryFailedWrites(): Promise<unknown> {
   return Promise.all(ledger.toRedo().map(([key, redo]) => track(redo, key)));
 }
+
+/** A field with typed text not yet written (its pause has not elapsed) says how to write it now. */
+export function holdDraft(writeNow: () => void): () => void {
+  drafts.add(writeNow);
+  return () => drafts.delete(writeNow);
+}
+
+/** Writes every typed draft now, then waits until no write is under way. */
+export async function settleWrites(): Promise<void> {
+  for (const writeNow of [...drafts]) writeNow();
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
+// A newer CAP Progrès in another tab takes the database: what the user typed is written first.
+beforeDatabaseCloses(settleWrites);
 
 export function useSaveState(): SaveState {
   return useSyncExternalStore(
