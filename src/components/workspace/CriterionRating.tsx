@@ -41,6 +41,7 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
   // N/A is only stored with its justification; until then the choice lives here.
   const [pendingNa, setPendingNa] = useState(false);
   const [naError, setNaError] = useState<string | null>(null);
+  const [naSaving, setNaSaving] = useState(false);
 
   const [shownChoice, showChoice, resetChoice] = useOptimisticValue<Choice>(stored);
   const [toReview, showToReview, resetToReview] = useOptimisticValue(rating?.toReview ?? false);
@@ -61,7 +62,9 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
     const problem = justificationProblem(text);
     setNaError(problem);
     if (problem) return undefined;
+    setNaSaving(true);
     const saved = await saveText({ level: null, notApplicable: { justification: text.trim() }, carriedOver: false }, 'choice');
+    setNaSaving(false);
     // Until it is stored, « non applicable » stays chosen here, and its justification on screen.
     if (saved) setPendingNa(false);
     return saved;
@@ -119,7 +122,7 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
             invalid={!!naError}
           />
           {naError && <p className="field-error" id={`${naId}-error`}>{naError}</p>}
-          {pendingNa && !naError && <p className="hint">« Non applicable » sera enregistré avec sa justification.</p>}
+          {pendingNa && !naError && !naSaving && <p className="hint">« Non applicable » sera enregistré avec sa justification.</p>}
         </div>
       )}
 
