@@ -25,8 +25,20 @@ export const STORAGE_MESSAGES: Record<StorageProblem, string> = {
   'newer-version':
     'Vos données ont été enregistrées par une version plus récente de CAP Progrès. Rechargez la page pour utiliser cette version ; rien n\'a été modifié.',
   closed:
-    'CAP Progrès a été mis à jour dans un autre onglet. Rechargez cette page pour continuer ; vos données sont intactes.',
+    "CAP Progrès a été mis à jour dans un autre onglet : cette modification n'a pas été enregistrée. Copiez-la si besoin, rechargez la page, puis saisissez-la à nouveau.",
   unknown: "L'enregistrement a échoué. Rechargez la page ; si le problème persiste, exportez une sauvegarde.",
+};
+
+/** One database shared by every tab: a newer CAP Progrès takes it from this tab, an older one may hold it. */
+export const UPGRADE_MESSAGES = {
+  /** This tab gave the database up, after writing everything. */
+  saved: 'CAP Progrès a été mis à jour dans un autre onglet. Vos modifications sont enregistrées : rechargez cette page pour continuer.',
+  /** This tab gave the database up with a change still not written (it stays on screen). */
+  unsaved:
+    "CAP Progrès a été mis à jour dans un autre onglet, et votre dernière modification n'a pas pu être enregistrée : elle est encore affichée. Copiez-la, rechargez la page, puis saisissez-la à nouveau.",
+  /** This tab's upgrade waits for an older tab to let the database go. */
+  blocked:
+    "CAP Progrès est encore ouvert dans un autre onglet, sur une version plus ancienne, qui retient vos données. Fermez ou rechargez les autres onglets CAP Progrès : cette page s'ouvrira dès qu'ils l'auront fait.",
 };
 
 export function storageErrorMessage(error: unknown): string {

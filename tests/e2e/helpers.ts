@@ -88,3 +88,46 @@ export async function expectNoAxeViolation(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/**
+ * From the next page load on, IndexedDB writes (put, add) throw QuotaExceededError, as on a full disk, while the
+ * returned switch is on.
+ */
+export async function simulateFullDisk(page: Page): Promise<(full: boolean) => Promise<void>> {
+  await page.addInitScript(() => {
+    const fail = () => (window as unknown as { __diskFull?: boolean }).__diskFull;
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+        if (fail()) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+        return original.apply(this, args);
+      } as typeof original;
+    }
+  });
+  return (full) => page.evaluate((on) => void ((window as unknown as { __diskFull: boolean }).__diskFull = on), full);
+}
+
+/** Every record of every table of the CAP Progrès database, table by table in key order (opened raw, then closed). */
+export function readDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('cap-progres');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const names = [...db.objectStoreNames];
+    const tx = db.transaction(names, 'readonly');
+    const tables = await Promise.all(
+      names.map(
+        (name) =>
+          new Promise<[string, unknown[]]>((resolve, reject) => {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => resolve([name, request.result]);
+            request.onerror = () => reject(request.error);
+          }),
+      ),
+    );
+    db.close();
+    return Object.fromEntries(tables);
+  });
+}

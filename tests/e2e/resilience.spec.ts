@@ -1,6 +1,6 @@
 /** Two tabs, a full disk, a browser without IndexedDB: clear French messages, nothing lost or corrupted. */
 import { expect, test } from '@playwright/test';
-import { createCampaign, createStructure } from './helpers';
+import { createCampaign, createStructure, simulateFullDisk } from './helpers';
 
 test('two tabs on the same campaign stay in step', async ({ page, context }) => {
   await createStructure(page, 'Deux Onglets', ['EI']);
@@ -22,22 +22,13 @@ test('two tabs on the same campaign stay in step', async ({ page, context }) => 
 });
 
 test('a full disk (QuotaExceededError) is announced and what was saved stays', async ({ page }) => {
-  await page.addInitScript(() => {
-    const fail = () => (window as unknown as { __diskFull?: boolean }).__diskFull;
-    for (const method of ['put', 'add'] as const) {
-      const original = IDBObjectStore.prototype[method];
-      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
-        if (fail()) throw new DOMException('Quota exceeded', 'QuotaExceededError');
-        return original.apply(this, args);
-      } as typeof original;
-    }
-  });
+  const diskFull = await simulateFullDisk(page);
   await createStructure(page, 'Disque Plein', ['AI']);
   await createCampaign(page, 'Disque Plein', 'CAP 2026');
   await page.getByRole('radio', { name: /^2 – Formalisé/ }).check();
   await expect(page.getByRole('status').filter({ hasText: 'Enregistré à' })).toBeVisible();
 
-  await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = true));
+  await diskFull(true);
   await page.getByRole('radio', { name: /^4 – Maîtrisé/ }).click();
   await expect(page.getByRole('alert')).toContainText("L'espace de stockage du navigateur est plein");
   await expect(page.getByRole('radio', { name: /^2 – Formalisé/ })).toBeChecked();

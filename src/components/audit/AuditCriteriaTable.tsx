@@ -19,7 +19,8 @@ interface Props {
   evidence: EvidenceSummary[];
   withSelf: boolean;
   readOnly: boolean;
-  onChange: (criterionCode: string, change: AuditorChange) => void;
+  /** Resolves to undefined when the change was not saved (what `track` gives on a failure). */
+  onChange: (criterionCode: string, change: AuditorChange) => Promise<unknown>;
 }
 
 /** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart or more stands out. */
@@ -98,7 +99,7 @@ function AuditorEntry({ referential, row, onChange }: { referential: Referential
         onChange={(e) => {
           const value = e.target.value as LevelSelectValue;
           show(value);
-          onChange(code, parseLevelSelect(value));
+          void onChange(code, parseLevelSelect(value));
         }}
       >
         <LevelOptions referential={referential} emptyLabel="— non noté —" />

@@ -166,7 +166,11 @@ function AuditView({ referential, auditId }: { referential: Referential; auditId
               evidence={data.evidence}
               withSelf={self !== null}
               readOnly={readOnly}
-              onChange={(code, change) => void track(import('../../storage/audits').then((m) => m.saveAuditRating(database(), audit.id, code, change)))}
+              onChange={(code, change) => {
+                const write = () => import('../../storage/audits').then((m) => m.saveAuditRating(database(), audit.id, code, change));
+                // A comment stays on screen when its write fails: kept to be redone (« Réessayer »).
+                return 'comment' in change ? track(write, `audit:${audit.id}:${code}:comment`) : track(write());
+              }}
             />
           </section>
         </>

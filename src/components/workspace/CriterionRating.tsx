@@ -31,11 +31,17 @@ interface Props {
 export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence, campaign }: Props) {
   const participants = campaign.participants;
   const views = useViews(campaign, criterion.code) ?? [];
-  const save = (change: RatingChange) => track(saveRating(database(), campaignId, criterion.code, change));
+  const write = (change: RatingChange) => saveRating(database(), campaignId, criterion.code, change);
+  const key = (field: 'choice' | 'comment' | 'retainedReason') => `rating:${campaignId}:${criterion.code}:${field}`;
+  // A control whose write fails goes back to what is stored: nothing is left to redo. A text stays on screen, so
+  // its failed write is kept to be redone (« Réessayer ») until a newer write of the same field succeeds.
+  const save = (change: RatingChange, field?: 'choice') => track(write(change), field && key(field));
+  const saveText = (change: RatingChange, field: 'choice' | 'comment' | 'retainedReason') => track(() => write(change), key(field));
   const stored = choiceOf(rating);
   // N/A is only stored with its justification; until then the choice lives here.
   const [pendingNa, setPendingNa] = useState(false);
   const [naError, setNaError] = useState<string | null>(null);
+  const [naSaving, setNaSaving] = useState(false);
 
   const [shownChoice, showChoice, resetChoice] = useOptimisticValue<Choice>(stored);
   const [toReview, showToReview, resetToReview] = useOptimisticValue(rating?.toReview ?? false);
@@ -50,14 +56,18 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
     setNaError(null);
     showChoice(next);
     // On failure the error is announced and the control goes back to what is really stored.
-    void save({ level: next, notApplicable: null, carriedOver: false }).then((saved) => saved ?? resetChoice());
+    void save({ level: next, notApplicable: null, carriedOver: false }, 'choice').then((saved) => saved ?? resetChoice());
   };
-  const commitJustification = (text: string) => {
+  const commitJustification = async (text: string) => {
     const problem = justificationProblem(text);
     setNaError(problem);
-    if (problem) return;
-    setPendingNa(false);
-    void save({ level: null, notApplicable: { justification: text.trim() }, carriedOver: false });
+    if (problem) return undefined;
+    setNaSaving(true);
+    const saved = await saveText({ level: null, notApplicable: { justification: text.trim() }, carriedOver: false }, 'choice');
+    setNaSaving(false);
+    // Until it is stored, « non applicable » stays chosen here, and its justification on screen.
+    if (saved) setPendingNa(false);
+    return saved;
   };
   const scaleLabel = (level: number | null | undefined) => (level == null ? '' : levelName(referential, level));
   const naId = `na-${criterion.code}`;
@@ -113,7 +123,7 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
             invalid={!!naError}
           />
           {naError && <p className="field-error" id={`${naId}-error`}>{naError}</p>}
-          {pendingNa && !naError && <p className="hint">« Non applicable » sera enregistré avec sa justification.</p>}
+          {pendingNa && !naError && !naSaving && <p className="hint">« Non applicable » sera enregistré avec sa justification.</p>}
         </div>
       )}
 
@@ -121,13 +131,13 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
         <div className="field">
           <label htmlFor={reasonId}>Raison du niveau retenu</label>
           <p className="hint" id={`${reasonId}-hint`}>En quelques mots : ce qui a décidé l'équipe, surtout quand les avis divergent.</p>
-          <AutosaveTextarea id={reasonId} rows={2} maxLength={RETAINED_REASON_MAX} value={rating?.retainedReason ?? ''} describedBy={`${reasonId}-hint`} onCommit={(retainedReason) => void save({ retainedReason })} />
+          <AutosaveTextarea id={reasonId} rows={2} maxLength={RETAINED_REASON_MAX} value={rating?.retainedReason ?? ''} describedBy={`${reasonId}-hint`} onCommit={(retainedReason) => saveText({ retainedReason }, 'retainedReason')} />
         </div>
       )}
 
       <div className="field">
         <label htmlFor={commentId}>Commentaire (constats, exemples, points à discuter)</label>
-        <AutosaveTextarea id={commentId} maxLength={COMMENT_MAX} value={rating?.comment ?? ''} onCommit={(comment) => void save({ comment })} />
+        <AutosaveTextarea id={commentId} maxLength={COMMENT_MAX} value={rating?.comment ?? ''} onCommit={(comment) => saveText({ comment }, 'comment')} />
       </div>
 
       <label className="checkbox">

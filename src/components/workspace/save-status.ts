@@ -1,36 +1,69 @@
 /** The visible « Enregistré » state: every write goes through `track`, which also turns failures into French. */
 import { useSyncExternalStore } from 'react';
 import { describeError } from '../../storage/errors';
+import { beforeDatabaseCloses } from '../../storage/instance';
+import { SaveLedger, type SaveState } from './save-ledger';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+export type { SaveState } from './save-ledger';
 
-let state: SaveState = { kind: 'idle' };
+const ledger = new SaveLedger();
+let state: SaveState = ledger.state();
 const listeners = new Set<() => void>();
-let pending = 0;
+const inFlight = new Set<Promise<unknown>>();
+const drafts = new Set<() => void>();
 
-function set(next: SaveState) {
-  state = next;
+function publish() {
+  state = ledger.state();
   for (const l of listeners) l();
 }
 
-/** Every write of the workspace goes through here; `npm run bench` reads the timings it records. */
-export async function track<T>(write: Promise<T>): Promise<T | undefined> {
+/**
+ * Every write of the workspace goes through here; `npm run bench` reads the timings it records. Gives the
+ * write's result, or undefined when it failed (the failure is then told, in French).
+ *
+ * Given as a function with a key naming what it writes (e.g. one criterion's comment), a failed write stays
+ * « non enregistré » until « Réessayer » runs it again or a newer write of the same key succeeds.
+ */
+export async function track<T>(write: Promise<T> | (() => Promise<T>), key?: string): Promise<T | undefined> {
   const start = performance.now();
-  pending++;
-  set({ kind: 'saving' });
+  const ticket = ledger.started(key);
+  publish();
+  const running = typeof write === 'function' ? Promise.resolve().then(write) : write;
+  inFlight.add(running);
   try {
-    const result = await write;
+    const result = await running;
     performance.measure('cap-progres:write', { start });
-    pending--;
-    if (pending === 0) set({ kind: 'saved', at: new Date() });
+    ledger.succeeded(ticket, new Date());
     return result;
   } catch (error) {
-    pending--;
     console.error(error);
-    set({ kind: 'error', message: describeError(error) });
+    ledger.failed(ticket, describeError(error), typeof write === 'function' ? write : undefined);
     return undefined;
+  } finally {
+    inFlight.delete(running);
+    publish();
   }
 }
+
+/** Runs again every failed write still « non enregistré » (the « Réessayer » button). */
+export function retryFailedWrites(): Promise<unknown> {
+  return Promise.all(ledger.toRedo().map(([key, redo]) => track(redo, key)));
+}
+
+/** A field with typed text not yet written (its pause has not elapsed) says how to write it now. */
+export function holdDraft(writeNow: () => void): () => void {
+  drafts.add(writeNow);
+  return () => drafts.delete(writeNow);
+}
+
+/** Writes every typed draft now, then waits until no write is under way. */
+export async function settleWrites(): Promise<void> {
+  for (const writeNow of [...drafts]) writeNow();
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
+// A newer CAP Progrès in another tab takes the database: what the user typed is written first.
+beforeDatabaseCloses(settleWrites);
 
 export function useSaveState(): SaveState {
   return useSyncExternalStore(
