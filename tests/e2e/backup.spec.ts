@@ -154,3 +154,50 @@ test('the peer audit files are published as JSON Schema beside it', async ({ req
   expect(returnSchema.properties.content.properties.independence.properties.declared.const).toBe(true);
   expect(returnSchema.properties.content.properties.findings.items.properties.kind.enum).toEqual(['point_fort', 'piste_progres', 'point_sensible', 'nc_mineure', 'nc_majeure']);
 });
+
+test('markup typed in the screens is text: shown as typed, exported, restored identically into an empty browser, never run', async ({ page, baseURL }) => {
+  const dialogs: string[] = [];
+  const stray: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  // The payloads below would load /espace/x or another origin if they ever became markup.
+  page.on('request', (r) => {
+    if (!r.url().startsWith(baseURL!) || /\/x$/.test(new URL(r.url()).pathname)) stray.push(r.url());
+  });
+  const name = 'Régie <b>Nord</b>';
+  const comment = `<img src=x onerror="window.__pwned=1;alert(1)"> onload=alert(2) <script>window.__pwned=2</script>\n« guillemets » "double" 'simple' ; =1+1 \u202Eטקסט 👩🏽‍🔧 e\u0301`;
+  await createStructure(page, name, ['ACI']);
+  await createCampaign(page, name, 'CAP <i>2026</i>');
+  await page.getByRole('radio', { name: /^2 – / }).check();
+  await page.getByLabel(/^Commentaire/).fill(comment);
+  await page.getByLabel(/^Commentaire/).blur();
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré à' })).toBeVisible();
+
+  const json = await exportAll(page);
+  expect(JSON.parse(json).content.ratings[0].comment).toBe(comment);
+  await page.evaluate(() => new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase('cap-progres');
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  }));
+  await page.reload();
+  await chooseImport(page, { name: 'sauvegarde.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  const plan = page.getByRole('region', { name: /Importer « sauvegarde\.json » \?/ });
+  await expect(plan).toContainText(`Structure « ${name} » : ajoutée`);
+  await plan.getByRole('button', { name: "Confirmer l'import" }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Import terminé' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
+
+  await page.getByRole('link', { name: 'CAP <i>2026</i>', exact: true }).click();
+  await expect(page.getByLabel(/^Commentaire/)).toHaveValue(comment);
+  await openScreen(page, 'Rapport');
+  await expect(page.getByText('<img src=x onerror=', { exact: false }).first()).toBeVisible();
+  // Exported again from the restored browser: the same content, byte for byte.
+  const again = JSON.parse(await exportAll(page));
+  expect(again.integrity.value).toBe(JSON.parse(json).integrity.value);
+
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(stray).toEqual([]);
+});
