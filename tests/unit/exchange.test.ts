@@ -92,6 +92,26 @@ describe('reading an exchange file', () => {
     expect(await read(JSON.stringify(await file(g)))).toMatch(/^Le fichier est mal formé.*http\(s\)/);
   });
 
+  it('says what is malformed in French, never in zod’s English defaults', async () => {
+    const sealed = JSON.parse(JSON.stringify(await file()));
+    const withChange = (change: (f: any) => void) => {
+      const f = structuredClone(sealed);
+      change(f);
+      return read(JSON.stringify(f));
+    };
+    const problem = (detail: string) => `Le fichier est mal formé, il a peut-être été modifié à la main. ${detail}.`;
+    expect(await withChange((f) => (f.content.ratings[0].level = 7))).toBe(problem('content.ratings.0.level : valeur inattendue (valeurs possibles : 0, 1, 2, 3, 4)'));
+    expect(await withChange((f) => (f.content.structures[0].name = 12))).toBe(problem('content.structures.0.name : valeur inattendue (attendu : un texte)'));
+    expect(await withChange((f) => delete f.content.campaigns[0].date)).toBe(problem('content.campaigns.0.date : champ manquant'));
+    expect(await withChange((f) => (f.content.campaigns[0].name = ''))).toBe(problem('content.campaigns.0.name : texte vide'));
+    expect(await withChange((f) => (f.content.campaigns[0].tracks = ['CAP', 'ISO']))).toBe(problem('content.campaigns.0.tracks.1 : valeur inattendue (valeurs possibles : « CAP », « CAP_ISO9001 », « CAP_RSE »)'));
+    expect(await withChange((f) => (f.formatVersion = '2'))).toBe(problem('formatVersion : valeur inattendue (valeurs possibles : 1, 2)'));
+    // `__proto__` as JSON.parse makes it: an own key, refused like any unexpected field.
+    const proto = JSON.stringify(sealed).replace('"comment":', '"__proto__":{"polluted":true},"comment":');
+    expect(await read(proto)).toBe(problem('content.ratings.0 : champ inattendu : « __proto__ »'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('refuses an attached file whose bytes do not match its fingerprint', async () => {
     const c = content();
     const sha = await sha256Hex('original');

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { id, integrity, referentialVersion, text, timestamp } from '../evaluation/file-fields';
 import {
   fingerprintProblem,
+  frenchIssue,
   openFile,
   shapeProblem,
   unknownReferentialProblem,
@@ -70,7 +71,7 @@ async function readPeerFile<S extends z.ZodType<{ referentialVersion: string; co
 ): Promise<Read<z.output<S>>> {
   const opened = openFile(text, { format, version: PEER_FORMAT_VERSION });
   if (!opened.ok) return opened;
-  const parsed = schema.safeParse(opened.raw);
+  const parsed = schema.safeParse(opened.raw, { error: frenchIssue });
   if (!parsed.success) return { ok: false, message: shapeProblem(parsed.error) };
   const file = parsed.data;
   const unknownCode = codesOf(file.content).find((code) => code !== null && !context.criterionCodes.has(code));

@@ -8,7 +8,7 @@ import {
   type ExchangeContent,
   type ExchangeFile,
 } from './exchange-schema';
-import { fileSizeProblem, fingerprintProblem, integrityOf, openFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
+import { fileSizeProblem, fingerprintProblem, frenchIssue, integrityOf, openFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
 
 export async function buildExchangeFile(
   content: ExchangeContent,
@@ -38,7 +38,7 @@ export const importSizeProblem = (size: number) => fileSizeProblem(size, EXPECTE
 export async function readExchangeFile(text: string, context: ReadContext): Promise<ReadResult> {
   const opened = openFile(text, EXPECTED);
   if (!opened.ok) return opened;
-  const parsed = exchangeFileSchema.safeParse(opened.raw);
+  const parsed = exchangeFileSchema.safeParse(opened.raw, { error: frenchIssue });
   if (!parsed.success) return refuse(shapeProblem(parsed.error));
   const file = parsed.data;
 

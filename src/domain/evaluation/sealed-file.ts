@@ -80,7 +80,70 @@ export function openFile(text: string, expected: ExpectedFile): Opened {
   return { ok: true, raw };
 }
 
-/** The first few schema issues, each with where it is. */
+type Issue = Parameters<z.core.$ZodErrorMap>[0];
+
+const EXPECTED_TYPES: Record<string, string> = {
+  string: 'un texte',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  boolean: 'true ou false',
+  object: 'un objet { … }',
+  array: 'une liste [ … ]',
+  null: 'null',
+};
+
+/** A value from the file, as a message quotes it: short, whatever the file holds. */
+function quoted(value: unknown): string {
+  if (typeof value !== 'string') return String(value);
+  return `« ${value.length > 40 ? `${value.slice(0, 40)}…` : value} »`;
+}
+
+/**
+ * Every schema issue in French. zod's own messages are English ("Invalid input: expected string, received
+ * number", "Unrecognized key"…) and reached the user through shapeProblem; the French messages written on the
+ * schemas themselves still come first (zod asks a schema's own error before this per-parse map).
+ */
+export function frenchIssue(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'champ manquant';
+      // 1e309 in a file reads as Infinity.
+      if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) return 'nombre hors limites';
+      return `valeur inattendue (attendu : ${EXPECTED_TYPES[issue.expected] ?? 'une autre valeur'})`;
+    case 'too_big':
+      if (issue.origin === 'string') return `texte trop long (au plus ${issue.maximum} caractères)`;
+      if (issue.origin === 'array') return `liste trop longue (au plus ${issue.maximum} éléments)`;
+      return `nombre trop grand (au plus ${issue.maximum})`;
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'texte vide' : `texte trop court (au moins ${issue.minimum} caractères)`;
+      if (issue.origin === 'array') return Number(issue.minimum) <= 1 ? 'liste vide' : `liste trop courte (au moins ${issue.minimum} éléments)`;
+      return `nombre trop petit (au moins ${issue.minimum})`;
+    case 'invalid_format':
+      if (issue.format === 'date') return 'date mal formée (AAAA-MM-JJ attendu)';
+      if (issue.format === 'datetime') return 'date et heure mal formées';
+      if (issue.format === 'url') return 'adresse web mal formée';
+      return 'texte mal formé';
+    case 'unrecognized_keys': {
+      const keys = issue.keys.slice(0, 3).map(quoted).join(', ') + (issue.keys.length > 3 ? '…' : '');
+      return issue.keys.length > 1 ? `champs inattendus : ${keys}` : `champ inattendu : ${keys}`;
+    }
+    case 'invalid_value':
+      return issue.values.length === 1 ? `valeur inattendue (attendu : ${quoted(issue.values[0])})` : `valeur inattendue (valeurs possibles : ${issue.values.map(quoted).join(', ')})`;
+    case 'invalid_union': {
+      const branches = issue.errors.flat();
+      // A union of literals (a level, a format version): the values it takes.
+      if (branches.length > 0 && branches.every((i) => i.code === 'invalid_value')) {
+        return `valeur inattendue (valeurs possibles : ${branches.flatMap((i) => (i.code === 'invalid_value' ? i.values : [])).map(quoted).join(', ')})`;
+      }
+      // '' or a date, '' or a clause: what the non-empty branch says of a malformed text.
+      return branches.find((i) => i.code !== 'invalid_value' && i.code !== 'invalid_type')?.message ?? 'valeur inattendue';
+    }
+    default:
+      return 'valeur inattendue';
+  }
+}
+
+/** The first few schema issues, each with where it is (zod issues made with frenchIssue). */
 export function shapeProblem(error: z.ZodError): string {
   const details = error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'fichier'} : ${i.message}`);
   return `Le fichier est mal formé, il a peut-être été modifié à la main. ${details.join(' ; ')}.`;
