@@ -5,11 +5,11 @@
  * the canonical content) and published as JSON Schema under /schemas/.
  */
 import { z } from 'zod';
-import { id, integrity, referentialVersion, text, timestamp } from '../evaluation/file-fields';
+import { id, integrity, optionalDay, referentialVersion, text, timestamp } from '../evaluation/file-fields';
 import {
   fingerprintProblem,
-  frenchIssue,
   openFile,
+  parseFile,
   shapeProblem,
   unknownReferentialProblem,
   type ReadContext,
@@ -44,8 +44,8 @@ export const auditReturnContentSchema = z.strictObject({
   auditingStructure: text(160).min(1, { error: "le nom de la structure qui audite est vide" }),
   auditors: z.array(auditorSchema).min(1, { error: 'aucun auditeur' }).max(20),
   independence: independenceSchema.extend({ declared: z.literal(true, { error: "la déclaration d'indépendance n'est pas signée" }) }),
-  startDate: z.union([z.literal(''), z.iso.date()]),
-  endDate: z.union([z.literal(''), z.iso.date()]),
+  startDate: optionalDay,
+  endDate: optionalDay,
   scopeNote: text(2000),
   conclusion: text(10_000),
   ratings: z.array(auditRatingSchema.omit({ auditId: true })).max(1000),
@@ -71,8 +71,8 @@ async function readPeerFile<S extends z.ZodType<{ referentialVersion: string; co
 ): Promise<Read<z.output<S>>> {
   const opened = openFile(text, { format, version: PEER_FORMAT_VERSION });
   if (!opened.ok) return opened;
-  const parsed = schema.safeParse(opened.raw, { error: frenchIssue });
-  if (!parsed.success) return { ok: false, message: shapeProblem(parsed.error) };
+  const parsed = parseFile(schema, opened.raw);
+  if (!parsed.success) return { ok: false, message: shapeProblem(parsed.issues) };
   const file = parsed.data;
   const unknownCode = codesOf(file.content).find((code) => code !== null && !context.criterionCodes.has(code));
   const problem =

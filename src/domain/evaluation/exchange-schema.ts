@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { TRACK_IDS } from '../referential/constants';
-import { criterionCode, day, evidenceUrl, hex64, id, integrity, level, optionalDay, referentialVersion, text, timestamp } from './file-fields';
+import { criterionCode, day, evidenceUrl, hex64, id, integrity, level, optionalDay, pattern, referentialVersion, text, timestamp } from './file-fields';
 import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES, STRUCTURE_TYPES } from './model';
 import { ACTION_STATUSES, PRIORITIES } from '../plan/model';
 import { COMMENT_MAX, JUSTIFICATION_MAX, RETAINED_REASON_MAX } from './rules';
@@ -20,7 +20,7 @@ export const structureSchema = z.strictObject({
   id,
   name: text(120).min(1),
   types: z.array(z.enum(STRUCTURE_TYPES)).min(1),
-  siret: z.string().regex(/^(\d{14})?$/, { error: 'SIRET mal formé' }),
+  siret: pattern(/^(\d{14})?$/, 'SIRET mal formé'),
   region: text(80),
   staff: z.strictObject({ permanents: headcount, inPathway: headcount, volunteers: headcount }),
   createdAt: timestamp,
@@ -97,7 +97,7 @@ export const dismissalSchema = z.strictObject({ campaignId: id, criterionCode })
 export const attachedFileSchema = z.strictObject({
   sha256: hex64,
   type: text(255),
-  base64: z.string().max(Math.ceil((MAX_EVIDENCE_FILE_BYTES * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'contenu base64 mal formé' }),
+  base64: z.string().max(Math.ceil((MAX_EVIDENCE_FILE_BYTES * 4) / 3) + 4, { abort: true }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'contenu base64 mal formé', abort: true }),
 });
 
 export const exchangeContentSchema = z.strictObject({

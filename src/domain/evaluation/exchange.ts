@@ -8,7 +8,7 @@ import {
   type ExchangeContent,
   type ExchangeFile,
 } from './exchange-schema';
-import { fileSizeProblem, fingerprintProblem, frenchIssue, integrityOf, openFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
+import { fileSizeProblem, fingerprintProblem, integrityOf, openFile, parseFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
 
 export async function buildExchangeFile(
   content: ExchangeContent,
@@ -38,8 +38,8 @@ export const importSizeProblem = (size: number) => fileSizeProblem(size, EXPECTE
 export async function readExchangeFile(text: string, context: ReadContext): Promise<ReadResult> {
   const opened = openFile(text, EXPECTED);
   if (!opened.ok) return opened;
-  const parsed = exchangeFileSchema.safeParse(opened.raw, { error: frenchIssue });
-  if (!parsed.success) return refuse(shapeProblem(parsed.error));
+  const parsed = parseFile(exchangeFileSchema, opened.raw);
+  if (!parsed.success) return refuse(shapeProblem(parsed.issues));
   const file = parsed.data;
 
   const versions = new Set([file.referentialVersion, ...file.content.campaigns.map((c) => c.referentialVersion)]);

@@ -143,9 +143,67 @@ export function frenchIssue(issue: Issue): string {
   }
 }
 
+export type ParsedFile<T> = { success: true; data: T } | { success: false; issues: z.core.$ZodIssue[] };
+
+/** What parseFile reads of a zod schema: its kind, and what it holds (zod's documented `_zod.def`). */
+interface SchemaNode {
+  validate(value: unknown): boolean;
+  _zod: { def: { type: string; element?: unknown; shape?: Record<string, unknown>; innerType?: unknown } };
+}
+
+/**
+ * Down from the whole file to the smallest part of it that fails: the first bad element of a list, the first
+ * bad field of an object. Each step validates (validate() stops at the first problem), so the way down costs
+ * at most a few readings of the file.
+ */
+function failingPart(schema: SchemaNode, value: unknown): { schema: SchemaNode; value: unknown; path: PropertyKey[] } {
+  const path: PropertyKey[] = [];
+  for (;;) {
+    const def = schema._zod.def;
+    let next: [SchemaNode, unknown, PropertyKey | null] | undefined;
+    if (def.type === 'optional' || def.type === 'nullable') {
+      next = [def.innerType as SchemaNode, value, null];
+    } else if (def.type === 'array' && Array.isArray(value)) {
+      const element = def.element as SchemaNode;
+      const i = value.findIndex((v) => !element.validate(v));
+      if (i >= 0) next = [element, value[i], i];
+    } else if (def.type === 'object' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const shape = def.shape as Record<string, SchemaNode>;
+      const fields = value as Record<string, unknown>;
+      const key = Object.keys(shape).find((k) => !shape[k]!.validate(fields[k]));
+      if (key !== undefined) next = [shape[key]!, fields[key], key];
+    }
+    if (!next) return { schema, value, path };
+    [schema, value] = next;
+    if (next[2] !== null) path.push(next[2]);
+  }
+}
+
+/**
+ * A file against its schema, with French messages. zod's safeParse goes on through every element of every list
+ * and reports each bad one: a 1 MB file holding 300,000 bad elements took over a second to judge, and past some
+ * 150,000 issues zod's own spread of them overflowed the stack (a RangeError out of the reader). So the file is
+ * first validated, which stops at the first problem (the checks of file-fields.ts abort); a good file is then
+ * parsed whole, a bad one only in the part that holds its first problem, for the messages.
+ */
+export function parseFile<S extends z.ZodType>(schema: S, raw: unknown): ParsedFile<z.output<S>> {
+  if (schema.validate(raw)) {
+    const parsed = schema.safeParse(raw, { error: frenchIssue });
+    if (parsed.success) return { success: true, data: parsed.data };
+  }
+  const part = failingPart(schema as unknown as SchemaNode, raw);
+  const parsed = (part.schema as unknown as z.ZodType).safeParse(part.value, { error: frenchIssue });
+  // validate() and safeParse() agree by construction; should they not, the whole file is parsed.
+  if (parsed.success) {
+    const whole = schema.safeParse(raw, { error: frenchIssue });
+    return whole.success ? { success: true, data: whole.data } : { success: false, issues: whole.error.issues };
+  }
+  return { success: false, issues: parsed.error.issues.map((i) => ({ ...i, path: [...part.path, ...i.path] })) };
+}
+
 /** The first few schema issues, each with where it is (zod issues made with frenchIssue). */
-export function shapeProblem(error: z.ZodError): string {
-  const details = error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'fichier'} : ${i.message}`);
+export function shapeProblem(issues: readonly z.core.$ZodIssue[]): string {
+  const details = issues.slice(0, 3).map((i) => `${i.path.join('.') || 'fichier'} : ${i.message}`);
   return `Le fichier est mal formé, il a peut-être été modifié à la main. ${details.join(' ; ')}.`;
 }
 
