@@ -129,6 +129,17 @@ describe('reading an exchange file', () => {
     }
   });
 
+  it('refuses two records under one key (the import would keep only one of them)', async () => {
+    const twice = content();
+    twice.ratings.push({ ...twice.ratings[0]!, level: 4, comment: 'Doublon' });
+    expect(await read(JSON.stringify(await file(twice)))).toBe(
+      "Le fichier contient deux évaluations du même critère pour une même campagne : il a peut-être été modifié à la main. Rien n'a été importé.",
+    );
+    const campaigns = content();
+    campaigns.campaigns.push({ ...campaigns.campaigns[0]!, name: 'Copie' });
+    expect(await read(JSON.stringify(await file(campaigns)))).toMatch(/^Le fichier contient deux campagnes portant le même identifiant/);
+  });
+
   it('refuses an attached file whose bytes do not match its fingerprint', async () => {
     const c = content();
     const sha = await sha256Hex('original');

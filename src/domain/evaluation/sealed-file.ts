@@ -207,6 +207,17 @@ export function shapeProblem(issues: readonly z.core.$ZodIssue[]): string {
   return `Le fichier est mal formé, il a peut-être été modifié à la main. ${details.join(' ; ')}.`;
 }
 
+/**
+ * Records a database keeps under one key each, given as [what they are, their keys]: two in a file would
+ * overwrite each other on import, and the file would not come back as it was. Only a hand-edited file has them.
+ */
+export function duplicateProblem(lists: readonly (readonly [what: string, keys: readonly string[]])[]): string | null {
+  for (const [what, keys] of lists) {
+    if (new Set(keys).size !== keys.length) return `Le fichier contient ${what} : il a peut-être été modifié à la main. Rien n'a été importé.`;
+  }
+  return null;
+}
+
 export function unknownReferentialProblem(versions: Iterable<string>, known: readonly string[]): string | null {
   for (const version of versions) {
     if (!known.includes(version)) {
