@@ -147,6 +147,16 @@ describe('reading an exchange file', () => {
     c.files.push({ sha256: sha, type: 'text/plain', base64: bytesToBase64(new TextEncoder().encode('modifié')) });
     expect(await read(JSON.stringify(await file(c)))).toMatch(/^Le fichier joint « r\.txt » ne correspond pas à son empreinte SHA-256/);
   });
+
+  it('refuses base64 that atob would throw on, or that the database would give back written otherwise', async () => {
+    for (const base64 of ['QUJDRA', 'A', 'QUI', 'AB=', 'QR==']) {
+      const c = content();
+      const sha = await sha256Hex(new Uint8Array(Buffer.from(base64, 'base64')));
+      c.evidence.push({ id: 'c'.repeat(32), campaignId: C, criterionCode: 'SR.4.2', title: 'Registre', kind: 'file', url: '', file: { name: 'r.txt', type: 'text/plain', size: 4, sha256: sha }, createdAt: at });
+      c.files.push({ sha256: sha, type: 'text/plain', base64 });
+      expect(await read(JSON.stringify(await file(c)))).toBe('Le fichier est mal formé, il a peut-être été modifié à la main. content.files.0.base64 : contenu base64 mal formé.');
+    }
+  });
 });
 
 describe('SIRET', () => {
