@@ -246,6 +246,26 @@ describe('peer cross-audit, A and B in two databases', () => {
     expect(await readAuditReturn(findings, context)).toMatchObject({ ok: false, message: expect.stringMatching(/deux constats d’audit portant le même identifiant/) });
   });
 
+  it('a return is refused, nothing written, when it names another audit than its request or reuses another audit’s finding ids', async () => {
+    const { db: a, campaign } = await structureA();
+    const internal = await createAudit(a, campaign.id, 'interne', 'Atelier A');
+    const own = await saveFinding(a, internal.id, { criterionCode: 'ID.1.1', clause: '', kind: 'point_fort', statement: 'Projet associatif vivant', evidenceSeen: '', requirement: '', rootCause: '', correctiveAction: '' });
+    const { json } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: 'B', includeSelfRatings: false });
+    const { b, audit } = await auditedByB(json);
+    const good = JSON.parse(await exportAuditReturn(b, audit.id)).content;
+    const sealed = async (content: unknown) => {
+      const read = await readAuditReturn(JSON.stringify(await sealPeerFile(RETURN_FORMAT, content, referential.version, at)), context);
+      if (!read.ok) throw new Error(read.message);
+      return read.file;
+    };
+    const before = [await a.audits.toArray(), await a.findings.toArray(), await a.auditRatings.toArray()];
+    // Importing it replaced the internal audit (its finding deleted) by the peer layer.
+    await expect(importAuditReturn(a, await sealed({ ...good, requestId: internal.id }))).rejects.toThrow(/ne répond à aucune demande émise depuis ce navigateur pour la campagne « CAP 2026 »/);
+    // Importing it moved the internal audit's finding into the peer layer.
+    await expect(importAuditReturn(a, await sealed({ ...good, findings: [{ ...good.findings[0], id: own.id }] }))).rejects.toThrow(/reprend les identifiants de constats d'un autre audit/);
+    expect([await a.audits.toArray(), await a.findings.toArray(), await a.auditRatings.toArray()]).toEqual(before);
+  });
+
   it('a return for a campaign this browser does not hold is refused, nothing written', async () => {
     const { db: a, campaign } = await structureA();
     const { json } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: 'B', includeSelfRatings: false });
