@@ -50,6 +50,10 @@ describe('reading an exchange file', () => {
   it('refuses a newer format version and an unknown referential version', async () => {
     const newer = { ...(await file()), formatVersion: 3 };
     expect(await read(JSON.stringify(newer))).toMatch(/^Ce fichier vient d'une version plus récente de CAP Progrès \(format 3\)/);
+    // Not version numbers: no « format Infinity ».
+    for (const version of ['1e309', '1e308', '2.5']) {
+      expect(await read(JSON.stringify(newer).replace('"formatVersion":3', `"formatVersion":${version}`))).toMatch(/^Le fichier est mal formé.*formatVersion : /);
+    }
     const c = content();
     c.campaigns[0]!.referentialVersion = '2031.2';
     expect(await read(JSON.stringify(await file(c)))).toMatch(/référentiel CAP 2031\.2, que ce site ne connaît pas \(version disponible : 2026\.1\)/);
@@ -138,6 +142,17 @@ describe('reading an exchange file', () => {
     const campaigns = content();
     campaigns.campaigns.push({ ...campaigns.campaigns[0]!, name: 'Copie' });
     expect(await read(JSON.stringify(await file(campaigns)))).toMatch(/^Le fichier contient deux campagnes portant le même identifiant/);
+  });
+
+  it('refuses deep nesting when opening the file (the seal and JSON.stringify recurse), and quotes no endless criterion code', async () => {
+    const text = JSON.stringify(await file());
+    for (const depth of [33, 10_000, 1_000_000]) {
+      const deep = text.replace('"comment":"', `"deep":${'['.repeat(depth)}${']'.repeat(depth)},"comment":"`);
+      expect(await read(deep)).toBe("Ce fichier imbrique ses données sur plus de 32 niveaux, ce qu'aucun fichier CAP Progrès ne fait : il a sans doute été modifié à la main. Rien n'a été importé.");
+    }
+    const c = content();
+    c.ratings[0]!.criterionCode = `SR.4.${'2'.repeat(100_000)}`;
+    expect(await read(JSON.stringify(await file(c)))).toBe('Le fichier est mal formé, il a peut-être été modifié à la main. content.ratings.0.criterionCode : code de critère mal formé.');
   });
 
   it('refuses an attached file whose bytes do not match its fingerprint', async () => {

@@ -18,7 +18,11 @@ export const day = z.iso.date({ error: malformed('date mal formée (AAAA-MM-JJ a
 export const optionalDay = z.union([z.literal(''), day]);
 export const text = (max: number) => z.string().max(max, { error: `texte trop long (au plus ${max} caractères)`, abort: true });
 export const hex64 = pattern(/^[0-9a-f]{64}$/, 'empreinte SHA-256 mal formée');
-export const criterionCode = pattern(/^[A-Z]{2,3}\.\d+\.\d+$/, 'code de critère mal formé');
+// Bounded: an unknown code is quoted in the message that refuses it.
+export const criterionCode = z
+  .string({ error: malformed('code de critère mal formé') })
+  .max(20, { error: 'code de critère mal formé', abort: true })
+  .regex(/^[A-Z]{2,3}\.\d+\.\d+$/, { error: 'code de critère mal formé', abort: true });
 export const level = z.union(LEVELS.map((l) => z.literal(l)));
 export const referentialVersion = pattern(/^\d{4}\.\d+$/, 'version de référentiel mal formée');
 /**

@@ -51,7 +51,30 @@ export function fileSizeProblem(size: number, expected: ExpectedFile): string | 
   return null;
 }
 
-/** Size, JSON, kind and version: the checks that need no schema. */
+/** No CAP Progrès file nests deeper (file, content, audits, an audit, its subject, its evidence, one of them, a field: 8). */
+export const MAX_NESTING = 32;
+
+/**
+ * Whether objects and arrays nest deeper than `limit` levels in a text JSON.parse has read: a scan of its brackets
+ * outside strings, with nothing allocated (walking the parsed value cost some 100 ms on 300,000 small objects).
+ */
+function nestedDeeperThan(json: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** Size, JSON, kind, version and nesting: the checks that need no schema. */
 export function openFile(text: string, expected: ExpectedFile): Opened {
   const refuse = (message: string): Opened => ({ ok: false, message });
   const sizeProblem = fileSizeProblem(new TextEncoder().encode(text).length, expected);
@@ -72,10 +95,16 @@ export function openFile(text: string, expected: ExpectedFile): Opened {
         : `Ce fichier JSON n'est pas ${kindName(expected.format)} (format attendu : ${expected.format}).`,
     );
   }
-  if (typeof header!.formatVersion === 'number' && header!.formatVersion > expected.version) {
+  // A version number: 1e308 or 1e309 (read as Infinity) is a malformed field, told as such by the schema.
+  if (Number.isSafeInteger(header!.formatVersion) && (header!.formatVersion as number) > expected.version) {
     return refuse(
       `Ce fichier vient d'une version plus récente de CAP Progrès (format ${header!.formatVersion}) ; cette version lit le format ${expected.version}. Mettez l'outil à jour pour l'importer.`,
     );
+  }
+  // JSON.parse does not recurse, but canonicalJson (the seal) and JSON.stringify do, and overflow the stack at a
+  // few thousand levels: nothing nested deeper than a CAP Progrès file gets past opening.
+  if (nestedDeeperThan(text, MAX_NESTING)) {
+    return refuse(`Ce fichier imbrique ses données sur plus de ${MAX_NESTING} niveaux, ce qu'aucun fichier CAP Progrès ne fait : il a sans doute été modifié à la main. Rien n'a été importé.`);
   }
   return { ok: true, raw };
 }
