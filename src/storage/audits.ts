@@ -182,6 +182,10 @@ export async function previewAuditReturn(db: CapDatabase, file: AuditReturnFile)
   }
   const existing = await db.audits.get(file.content.requestId);
   if (existing && existing.side !== 'audited') throw new UserFacingError("Ce retour d'audit répond à une demande que vous avez reçue, pas émise : il est destiné à la structure auditée.");
+  // The audit under the request's id is replaced whole: it must be that request, a peer audit of the campaign the return names.
+  if (existing && (existing.kind !== 'croise' || existing.campaignId !== campaign.id)) {
+    throw new UserFacingError(`Ce retour d'audit ne répond à aucune demande émise depuis ce navigateur pour la campagne « ${campaign.name} » : il a sans doute été modifié à la main. Rien n'a été importé.`);
+  }
   return { campaignName: campaign.name, replaces: existing?.returnedAt != null };
 }
 
@@ -191,6 +195,9 @@ export async function importAuditReturn(db: CapDatabase, file: AuditReturnFile):
   return db.transaction('rw', [db.audits, db.auditRatings, db.findings], async () => {
     const existing = await db.audits.get(file.content.requestId);
     const findings = await db.findings.where('auditId').equals(file.content.requestId).toArray();
+    // Finding ids are keys of the whole database: bulkPut would take a finding from the audit that has its id.
+    const taken = (await db.findings.bulkGet(file.content.findings.map((f) => f.id))).some((f) => f !== undefined && f.auditId !== file.content.requestId);
+    if (taken) throw new UserFacingError("Ce retour d'audit reprend les identifiants de constats d'un autre audit de ce navigateur : il a sans doute été modifié à la main. Rien n'a été importé.");
     const next = auditFromReturn(file, { audit: existing, findings }, now());
     await deleteAudits(db, [next.audit.id]);
     await db.audits.put(next.audit);

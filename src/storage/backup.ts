@@ -72,6 +72,23 @@ export async function previewImport(db: CapDatabase, file: ExchangeFile): Promis
   return planImport(file, { structureIds, campaignIds });
 }
 
+/**
+ * Ids are keys of the whole database, not of a campaign: evidence, an action, an audit or a finding of the file
+ * under an id the database already gives to a record of a campaign (or audit) the import does not replace would
+ * be taken from it by bulkPut. Only a hand-edited file does that; it is refused. Call inside the import's transaction.
+ */
+async function takenIdsProblem(db: CapDatabase, content: ExchangeContent, campaignIds: ReadonlySet<string>, auditIds: ReadonlySet<string>): Promise<string | null> {
+  const elsewhere = (row: { campaignId: string | null } | undefined) => row !== undefined && row.campaignId !== null && !campaignIds.has(row.campaignId);
+  const taken =
+    (await db.evidence.bulkGet(content.evidence.map((e) => e.id))).some(elsewhere) ||
+    (await db.actions.bulkGet(content.actions.map((a) => a.id))).some(elsewhere) ||
+    (await db.audits.bulkGet((content.audits ?? []).map((a) => a.id))).some(elsewhere) ||
+    (await db.findings.bulkGet((content.findings ?? []).map((f) => f.id))).some((f) => f !== undefined && !auditIds.has(f.auditId));
+  return taken
+    ? "Ce fichier reprend les identifiants de preuves, d'actions ou d'audits d'une autre campagne de ce navigateur : l'importer les retirerait à cette campagne. Il a sans doute été modifié à la main. Rien n'a été importé."
+    : null;
+}
+
 /** Replaces the campaigns, structures and audits the file holds; everything else stays as it was. All or nothing. */
 export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<void> {
   const { structures, campaigns, ratings, evidence, actions, dismissals, files } = file.content;
@@ -88,6 +105,8 @@ export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<
       await db.views.where('campaignId').equals(campaign.id).delete();
       for (const id of await db.audits.where('campaignId').equals(campaign.id).primaryKeys()) replacedAudits.add(id);
     }
+    const taken = await takenIdsProblem(db, file.content, new Set(campaigns.map((c) => c.id)), replacedAudits);
+    if (taken) throw new UserFacingError(taken);
     await deleteAudits(db, [...replacedAudits]);
     await db.structures.bulkPut(structures);
     await db.campaigns.bulkPut(campaigns);

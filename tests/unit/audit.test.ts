@@ -5,7 +5,7 @@ import { certificationBlockers, inReportOrder } from '../../src/domain/audit/blo
 import { auditorLayer, compareLayers, formatGap } from '../../src/domain/audit/layers';
 import type { AuditRating, Finding } from '../../src/domain/audit/model';
 import { readAuditRequest, readAuditReturn } from '../../src/domain/audit/peer-files';
-import { sealPeerFile, RETURN_FORMAT } from '../../src/domain/audit/peer-content';
+import { sealPeerFile, REQUEST_FORMAT, RETURN_FORMAT } from '../../src/domain/audit/peer-content';
 import { buildExchangeFile } from '../../src/domain/evaluation/exchange';
 import { parseReferential, type Referential } from '../../src/domain/referential';
 import type { Rating } from '../../src/domain/evaluation/model';
@@ -222,6 +222,48 @@ describe('peer cross-audit, A and B in two databases', () => {
     expect(await readAuditReturn(JSON.stringify(withScript), context)).toMatchObject({ ok: true, file: { content: { conclusion: 'Voir <script>alert(1)</script>' } } });
     const unknownCriterion = await sealPeerFile(RETURN_FORMAT, { ...good.content, ratings: [{ ...good.content.ratings[0], criterionCode: 'ZZ.9.9' }] }, referential.version, at);
     expect(await readAuditReturn(JSON.stringify(unknownCriterion), context)).toMatchObject({ ok: false, message: expect.stringContaining("Le critère ZZ.9.9 n'existe pas") });
+  });
+
+  it('refuses peer files with two records under one key, or a campaign rated against an unknown referential', async () => {
+    const { db: a, campaign } = await structureA();
+    const { json } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: 'B', includeSelfRatings: true });
+    const request = JSON.parse(json);
+    const reseal = (format: typeof REQUEST_FORMAT | typeof RETURN_FORMAT, content: unknown) => sealPeerFile(format, content, referential.version, at).then((f) => JSON.stringify(f));
+    const subject = request.content.subject;
+    const twice = await reseal(REQUEST_FORMAT, { ...request.content, subject: { ...subject, selfRatings: [...subject.selfRatings, { ...subject.selfRatings[0], level: 0 }] } });
+    expect(await readAuditRequest(twice, context)).toMatchObject({ ok: false, message: expect.stringMatching(/^Le fichier contient deux niveaux de l’équipe pour un même critère/) });
+    const scope = await reseal(REQUEST_FORMAT, { ...request.content, subject: { ...subject, criterionCodes: [...subject.criterionCodes, subject.criterionCodes[0]] } });
+    expect(await readAuditRequest(scope, context)).toMatchObject({ ok: false, message: expect.stringMatching(/deux fois le même critère dans le périmètre/) });
+    // B would write its return against that version, which A's site cannot read.
+    const newer = await reseal(REQUEST_FORMAT, { ...request.content, subject: { ...subject, campaign: { ...subject.campaign, referentialVersion: '2031.2' } } });
+    expect(await readAuditRequest(newer, context)).toMatchObject({ ok: false, message: expect.stringMatching(/référentiel CAP 2031\.2, que ce site ne connaît pas/) });
+
+    const { b, audit } = await auditedByB(json);
+    const good = JSON.parse(await exportAuditReturn(b, audit.id)).content;
+    const ratings = await reseal(RETURN_FORMAT, { ...good, ratings: [...good.ratings, { ...good.ratings[0], level: 4 }] });
+    expect(await readAuditReturn(ratings, context)).toMatchObject({ ok: false, message: expect.stringMatching(/^Le fichier contient deux niveaux de l’auditeur pour un même critère/) });
+    const findings = await reseal(RETURN_FORMAT, { ...good, findings: [...good.findings, { ...good.findings[0], statement: 'Doublon' }] });
+    expect(await readAuditReturn(findings, context)).toMatchObject({ ok: false, message: expect.stringMatching(/deux constats d’audit portant le même identifiant/) });
+  });
+
+  it('a return is refused, nothing written, when it names another audit than its request or reuses another audit’s finding ids', async () => {
+    const { db: a, campaign } = await structureA();
+    const internal = await createAudit(a, campaign.id, 'interne', 'Atelier A');
+    const own = await saveFinding(a, internal.id, { criterionCode: 'ID.1.1', clause: '', kind: 'point_fort', statement: 'Projet associatif vivant', evidenceSeen: '', requirement: '', rootCause: '', correctiveAction: '' });
+    const { json } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: 'B', includeSelfRatings: false });
+    const { b, audit } = await auditedByB(json);
+    const good = JSON.parse(await exportAuditReturn(b, audit.id)).content;
+    const sealed = async (content: unknown) => {
+      const read = await readAuditReturn(JSON.stringify(await sealPeerFile(RETURN_FORMAT, content, referential.version, at)), context);
+      if (!read.ok) throw new Error(read.message);
+      return read.file;
+    };
+    const before = [await a.audits.toArray(), await a.findings.toArray(), await a.auditRatings.toArray()];
+    // Importing it replaced the internal audit (its finding deleted) by the peer layer.
+    await expect(importAuditReturn(a, await sealed({ ...good, requestId: internal.id }))).rejects.toThrow(/ne répond à aucune demande émise depuis ce navigateur pour la campagne « CAP 2026 »/);
+    // Importing it moved the internal audit's finding into the peer layer.
+    await expect(importAuditReturn(a, await sealed({ ...good, findings: [{ ...good.findings[0], id: own.id }] }))).rejects.toThrow(/reprend les identifiants de constats d'un autre audit/);
+    expect([await a.audits.toArray(), await a.findings.toArray(), await a.auditRatings.toArray()]).toEqual(before);
   });
 
   it('a return for a campaign this browser does not hold is refused, nothing written', async () => {

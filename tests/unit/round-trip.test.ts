@@ -10,25 +10,16 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAuditRequest, readAuditReturn } from '../../src/domain/audit/peer-files';
-import { auditDetailsFormSchema, findingFormSchema } from '../../src/domain/audit/forms';
 import { canonicalJson } from '../../src/domain/evaluation/canonical';
 import { readContextOf, readExchangeFile } from '../../src/domain/evaluation/exchange';
-import { campaignFormSchema, evidenceFormSchema, structureFormSchema } from '../../src/domain/evaluation/forms';
-import { newId } from '../../src/domain/evaluation/ids';
-import { COMMENT_MAX, JUSTIFICATION_MAX, justificationProblem, RETAINED_REASON_MAX } from '../../src/domain/evaluation/rules';
-import { actionFormSchema } from '../../src/domain/plan/forms';
+import { COMMENT_MAX, JUSTIFICATION_MAX, RETAINED_REASON_MAX } from '../../src/domain/evaluation/rules';
 import { applyImport, collectContent, exportWorkspace } from '../../src/storage/backup';
 import { openDatabase, type CapDatabase } from '../../src/storage/db';
-import { createAudit, createAuditRequest, exportAuditReturn, importAuditRequest, importAuditReturn, saveAuditRating, saveFinding, updateAudit } from '../../src/storage/audits';
-import { addEvidence } from '../../src/storage/evidence';
-import { addAction } from '../../src/storage/plan';
-import { saveRating } from '../../src/storage/ratings';
-import { saveView } from '../../src/storage/views';
-import { addCampaign, addStructure } from '../../src/storage/workspace';
+import { createAuditRequest, exportAuditReturn, importAuditRequest, importAuditReturn } from '../../src/storage/audits';
 import { referential } from './fixtures/audit';
+import { auditOf, fillWorkspace, type WorkspaceText } from './fixtures/workspace';
 
 const context = readContextOf(referential);
-const [codeA, codeB, codeC] = referential.criteria.map((c) => c.code) as [string, string, string];
 
 let opened: CapDatabase[] = [];
 let counter = 0;
@@ -64,7 +55,7 @@ const longText = (max: number) =>
 /** A required name: the forms trim it and refuse it empty. */
 const name = (max: number) => fc.tuple(text(max - 1), fc.constantFrom('A', 'é', '👍')).map(([t, c]) => `${c}${t}`.slice(0, max));
 
-const workspaceText = fc.record({
+const workspaceText: fc.Arbitrary<WorkspaceText> = fc.record({
   structureName: name(120),
   region: text(80),
   campaignName: name(120),
@@ -86,51 +77,6 @@ const workspaceText = fc.record({
   finding: fc.tuple(fc.constant('Constat'), text(4990), text(5000), text(1990), text(1990), text(1990)),
   fileBytes: fc.uint8Array({ minLength: 1, maxLength: 64 }),
 });
-type WorkspaceText = typeof workspaceText extends fc.Arbitrary<infer T> ? T : never;
-
-const parse = <T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, value: unknown): T => {
-  const result = schema.safeParse(value);
-  fc.pre(result.success); // what the screen refuses never reaches the database
-  return (result as { data: T }).data;
-};
-
-/** Structure A's whole workspace, written as the screens write it. */
-async function fillWorkspace(db: CapDatabase, t: WorkspaceText) {
-  const structure = await addStructure(db, parse(structureFormSchema, { name: t.structureName, types: ['ACI', 'AI'], siret: '', region: t.region, staff: { permanents: '3', inPathway: '', volunteers: '0' } }));
-  const values = parse(campaignFormSchema, { name: t.campaignName, date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001'], participants: [{ id: newId(), name: t.participantName, role: 'salarie_parcours' }] });
-  const campaign = await addCampaign(db, structure.id, values, referential.version);
-  await saveRating(db, campaign.id, codeA, { level: 3, comment: t.comment, retainedReason: t.retainedReason });
-  fc.pre(justificationProblem(t.justification) === null);
-  await saveRating(db, campaign.id, codeB, { level: null, notApplicable: { justification: t.justification.trim() } });
-  await saveView(db, { campaignId: campaign.id, criterionCode: codeA, participantId: values.participants[0]!.id, level: 1, notApplicable: false });
-  await addEvidence(db, campaign.id, codeA, parse(evidenceFormSchema, { title: t.evidenceTitle, kind: 'link', url: `https://exemple.fr/${t.urlPath}` }), null);
-  await addEvidence(db, campaign.id, codeC, parse(evidenceFormSchema, { title: t.evidenceTitle, kind: 'file', url: '' }), {
-    name: t.fileName,
-    type: 'application/octet-stream',
-    bytes: t.fileBytes.slice().buffer as ArrayBuffer,
-  });
-  const [owner, indicator, resources, notes] = t.actionTexts;
-  await addAction(db, campaign.id, parse(actionFormSchema, { title: t.actionTitle, criterionCodes: [codeA], owner, startDate: '', dueDate: '2026-12-31', status: 'a_lancer', priority: 'haute', indicator, resources, notes }));
-  await auditOf(db, await createAudit(db, campaign.id, 'interne', t.auditingStructure.trim()), t);
-  return campaign;
-}
-
-/** An audit's details, auditor layer and a finding, as its screen writes them. */
-async function auditOf(db: CapDatabase, audit: { id: string }, t: WorkspaceText) {
-  const details = parse(auditDetailsFormSchema, {
-    auditingStructure: t.auditingStructure,
-    auditors: [{ name: t.auditor[0], role: 'responsable', organisation: t.auditor[1] }],
-    independence: { declared: true, statement: `Je déclare n'avoir aucun lien. ${t.statement}`.slice(0, 2000) },
-    startDate: '2026-05-01',
-    endDate: '2026-05-02',
-    scopeNote: t.scopeNote,
-    conclusion: t.conclusion,
-  });
-  await updateAudit(db, audit.id, details);
-  await saveAuditRating(db, audit.id, codeA, { level: 2, comment: t.auditorComment });
-  const [statement, evidenceSeen, requirement, rootCause, correctiveAction] = t.finding.slice(1) as string[];
-  await saveFinding(db, audit.id, parse(findingFormSchema, { criterionCode: codeA, clause: '8.1', kind: 'nc_mineure', statement: `Constat ${statement}`, evidenceSeen, requirement: `Exigence ${requirement}`, rootCause: `Cause ${rootCause}`, correctiveAction: `Action ${correctiveAction}` }));
-}
 
 async function restoreInto(json: string): Promise<CapDatabase> {
   const read = await readExchangeFile(json, context);
@@ -150,7 +96,7 @@ describe('export → empty browser → import gives back exactly what the screen
     await fc.assert(
       fc.asyncProperty(workspaceText, async (t) => {
         const a = freshDb();
-        const campaign = await fillWorkspace(a, t);
+        const { campaign } = await fillWorkspace(a, t);
         const all = await exportWorkspace(a, { includeFiles: true, referentialVersion: referential.version });
         await sameContent(a, await restoreInto(all.json));
         const one = await exportWorkspace(a, { campaignId: campaign.id, includeFiles: true, referentialVersion: referential.version });
@@ -165,7 +111,7 @@ describe('export → empty browser → import gives back exactly what the screen
     await fc.assert(
       fc.asyncProperty(workspaceText, workspaceText, async (t, u) => {
         const a = freshDb();
-        const campaign = await fillWorkspace(a, t);
+        const { campaign } = await fillWorkspace(a, t);
         const { json: requestJson } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: t.auditingStructure.trim(), includeSelfRatings: true });
         const request = await readAuditRequest(requestJson, context);
         if (!request.ok) throw new Error(request.message);

@@ -7,7 +7,7 @@ import { saveRating } from '../../src/storage/ratings';
 import { addCampaign, addNextCampaign, addStructure, deleteCampaign } from '../../src/storage/workspace';
 import { addEvidence } from '../../src/storage/evidence';
 import { applyImport, exportWorkspace, previewImport } from '../../src/storage/backup';
-import { readExchangeFile } from '../../src/domain/evaluation/exchange';
+import { buildExchangeFile, readExchangeFile } from '../../src/domain/evaluation/exchange';
 import { classifyStorageError } from '../../src/storage/errors';
 import { progressFromSummary, summarize } from '../../src/domain/evaluation/progress-summary';
 import { progressOf, ratingsByCode } from '../../src/domain/evaluation/scope';
@@ -154,6 +154,38 @@ describe('export and import', () => {
     expect(await db.ratings.get([c.id, 'SR.4.2'])).toMatchObject({ level: 4 });
     expect(await db.ratings.get([c.id, 'ID.1.1'])).toBeUndefined();
     expect(await db.ratings.get([other.id, 'ID.1.1'])).toMatchObject({ level: 1 });
+  });
+});
+
+describe('import of a hand-edited file', () => {
+  it('refuses evidence or an action under the id of another campaign’s, and writes nothing', async () => {
+    const db = freshDb();
+    const s = await addStructure(db, structureValues);
+    const kept = await addCampaign(db, s.id, campaignValues, '2026.1');
+    const evidence = await addEvidence(db, kept.id, 'SR.4.2', { title: 'Registre', kind: 'document', url: '' }, null);
+    const action = await addAction(db, kept.id, { title: 'Tenir le registre', criterionCodes: [], owner: '', startDate: '', dueDate: '', status: 'a_lancer', priority: 'haute', indicator: '', resources: '', notes: '' });
+    const other = freshDb();
+    const c = await addCampaign(other, (await addStructure(other, structureValues)).id, { ...campaignValues, name: 'Autre' }, '2026.1');
+    await addEvidence(other, c.id, 'ID.1.1', { title: 'Charte', kind: 'document', url: '' }, null);
+    await addAction(other, c.id, { title: 'Afficher la charte', criterionCodes: [], owner: '', startDate: '', dueDate: '', status: 'a_lancer', priority: 'basse', indicator: '', resources: '', notes: '' });
+    const exported = (await exportWorkspace(other, { includeFiles: false, referentialVersion: '2026.1' })).file.content;
+    const stealsEvidence = structuredClone(exported);
+    stealsEvidence.evidence[0]!.id = evidence.id;
+    const stealsAction = structuredClone(exported);
+    stealsAction.actions[0]!.id = action.id;
+    const before = [await db.evidence.toArray(), await db.actions.toArray(), await db.campaigns.toArray()];
+
+    for (const content of [stealsEvidence, stealsAction]) {
+      const read = await readExchangeFile(JSON.stringify(await buildExchangeFile(content, { scope: 'all', referentialVersion: '2026.1', now: new Date().toISOString() })), context);
+      if (!read.ok) throw new Error(read.message);
+      await expect(applyImport(db, read.file)).rejects.toThrow(/reprend les identifiants de preuves, d'actions ou d'audits d'une autre campagne de ce navigateur/);
+      expect([await db.evidence.toArray(), await db.actions.toArray(), await db.campaigns.toArray()]).toEqual(before);
+    }
+    // The same file, untouched, imports beside what was there.
+    const read = await readExchangeFile(JSON.stringify(await buildExchangeFile(exported, { scope: 'all', referentialVersion: '2026.1', now: new Date().toISOString() })), context);
+    if (!read.ok) throw new Error(read.message);
+    await applyImport(db, read.file);
+    expect(await db.evidence.count()).toBe(2);
   });
 });
 

@@ -5,12 +5,12 @@
 import { z } from 'zod';
 import { TRACK_IDS } from '../referential/constants';
 import { EVIDENCE_KINDS, STRUCTURE_TYPES } from '../evaluation/model';
-import { criterionCode, day, evidenceUrl, hex64, id, level, optionalDay, referentialVersion, text, timestamp } from '../evaluation/file-fields';
+import { criterionCode, day, evidenceUrl, hex64, id, level, optionalDay, pattern, referentialVersion, text, timestamp } from '../evaluation/file-fields';
 import { AUDIT_KINDS, AUDITOR_ROLES, FINDING_KINDS } from './model';
 import { COMMENT_MAX } from '../evaluation/rules';
 
 /** An ISO 9001 clause such as « 7.5 » or « 8.5.1 », or '' for none. */
-const clause = z.union([z.literal(''), z.string().regex(/^(4|5|6|7|8|9|10)(\.\d{1,2}){0,2}$/, { error: 'article ISO 9001 mal formé' })]);
+const clause = z.union([z.literal(''), pattern(/^(4|5|6|7|8|9|10)(\.\d{1,2}){0,2}$/, 'article ISO 9001 mal formé')]);
 
 export const auditorSchema = z.strictObject({ name: text(120).min(1, { error: "le nom de l'auditeur est vide" }), role: z.enum(AUDITOR_ROLES), organisation: text(160) });
 export const independenceSchema = z.strictObject({ declared: z.boolean(), statement: text(2000) });
@@ -31,7 +31,7 @@ export const auditSubjectSchema = z.strictObject({
     id,
     name: text(120).min(1),
     types: z.array(z.enum(STRUCTURE_TYPES)).min(1),
-    siret: z.string().regex(/^(\d{14})?$/, { error: 'SIRET mal formé' }),
+    siret: pattern(/^(\d{14})?$/, 'SIRET mal formé'),
     region: text(80),
   }),
   campaign: z.strictObject({ id, name: text(120).min(1), date: day, tracks: z.array(z.enum(TRACK_IDS)).min(1), referentialVersion }),

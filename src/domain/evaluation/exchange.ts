@@ -8,7 +8,7 @@ import {
   type ExchangeContent,
   type ExchangeFile,
 } from './exchange-schema';
-import { fileSizeProblem, fingerprintProblem, integrityOf, openFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
+import { duplicateProblem, fileSizeProblem, fingerprintProblem, integrityOf, openFile, parseFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
 
 export async function buildExchangeFile(
   content: ExchangeContent,
@@ -38,18 +38,35 @@ export const importSizeProblem = (size: number) => fileSizeProblem(size, EXPECTE
 export async function readExchangeFile(text: string, context: ReadContext): Promise<ReadResult> {
   const opened = openFile(text, EXPECTED);
   if (!opened.ok) return opened;
-  const parsed = exchangeFileSchema.safeParse(opened.raw);
-  if (!parsed.success) return refuse(shapeProblem(parsed.error));
+  const parsed = parseFile(exchangeFileSchema, opened.raw);
+  if (!parsed.success) return refuse(shapeProblem(parsed.issues));
   const file = parsed.data;
 
   const versions = new Set([file.referentialVersion, ...file.content.campaigns.map((c) => c.referentialVersion)]);
   const problem =
     unknownReferentialProblem(versions, context.knownReferentialVersions) ??
     (await fingerprintProblem(file.content, file.integrity.value)) ??
+    duplicateProblem(keysOf(file.content)) ??
     checkReferences(file.content, context.criterionCodes, file.referentialVersion) ??
     (await checkAttachedFiles(file.content));
   return problem ? refuse(problem) : { ok: true, file };
 }
+
+/** Each table's key, as the database holds it (applyImport puts each record under it). */
+const keysOf = (c: ExchangeContent) =>
+  [
+    ['deux structures portant le même identifiant', c.structures.map((s) => s.id)],
+    ['deux campagnes portant le même identifiant', c.campaigns.map((x) => x.id)],
+    ['deux évaluations du même critère pour une même campagne', c.ratings.map((r) => `${r.campaignId} ${r.criterionCode}`)],
+    ['deux preuves portant le même identifiant', c.evidence.map((e) => e.id)],
+    ['deux actions portant le même identifiant', c.actions.map((a) => a.id)],
+    ['deux fois la même suggestion écartée', c.dismissals.map((d) => `${d.campaignId} ${d.criterionCode}`)],
+    ['deux avis d’un même participant sur un même critère', (c.views ?? []).map((v) => `${v.campaignId} ${v.criterionCode} ${v.participantId}`)],
+    ['deux audits portant le même identifiant', (c.audits ?? []).map((a) => a.id)],
+    ['deux notes d’audit d’un même critère pour un même audit', (c.auditRatings ?? []).map((r) => `${r.auditId} ${r.criterionCode}`)],
+    ['deux constats d’audit portant le même identifiant', (c.findings ?? []).map((f) => f.id)],
+    ['deux fois le même fichier joint', c.files.map((f) => f.sha256)],
+  ] as const;
 
 function checkReferences(content: ExchangeContent, criterionCodes: ReadonlySet<string>, version: string): string | null {
   const structures = new Set(content.structures.map((s) => s.id));
