@@ -10,11 +10,10 @@ import {
   duplicateProblem,
   fingerprintProblem,
   openFile,
-  parseFile,
-  shapeProblem,
   unknownReferentialProblem,
   type ReadContext,
 } from '../evaluation/sealed-file';
+import { parseFile, shapeProblem } from '../evaluation/parse-file';
 import { auditorSchema, auditRatingSchema, auditSubjectSchema, findingSchema, independenceSchema } from './schema';
 import { PEER_FORMAT_VERSION, REQUEST_FORMAT, RETURN_FORMAT } from './peer-content';
 

@@ -8,7 +8,8 @@ import {
   type ExchangeContent,
   type ExchangeFile,
 } from './exchange-schema';
-import { duplicateProblem, fileSizeProblem, fingerprintProblem, integrityOf, openFile, parseFile, shapeProblem, unknownReferentialProblem, type ReadContext } from './sealed-file';
+import { duplicateProblem, fileSizeProblem, fingerprintProblem, integrityOf, openFile, unknownReferentialProblem, type ReadContext } from './sealed-file';
+import { parseFile, shapeProblem } from './parse-file';
 
 export async function buildExchangeFile(
   content: ExchangeContent,
