@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runBrowserBench } from './bench-browser.mjs';
 import { runScoringBench } from './bench-scoring.mjs';
+import { runImportBench } from './bench-import.mjs';
 
 const dist = resolve('dist');
 const started = performance.now();
@@ -90,6 +91,13 @@ console.log(`Calcul des scores (Node, référentiel réel de ${scoring.criteria}
 console.log(`Une campagne entière : médiane ${scoring.median.toFixed(3)} ms, p95 ${scoring.p95.toFixed(3)} ms (budget 1 ms) ${check(scoring.median, 1)}`);
 console.log(`1 000 campagnes : ${ms(scoring.aggregate)} (budget 200 ms) ${check(scoring.aggregate, 200)}`);
 console.log(`Vues ISO 9001 + ISO 26000 d'une campagne : ${ms(scoring.readiness)}`);
+
+console.log('');
+console.log("Lecture d'une sauvegarde (Node) : vérifications complètes, et le plancher (JSON.parse + SHA-256 du contenu canonique)");
+for (const f of await runImportBench()) {
+  const budget = f.bytes < 1024 * 1024 ? 200 : 1000; // the issue sets 200 ms under 1 MB
+  console.log(`${kb(f.bytes)} (${f.ratings} notes) : ${ms(f.judge)} (budget ${budget} ms) ${check(f.judge, budget)} ; plancher ${ms(f.floor)}`);
+}
 
 const browser = await runBrowserBench();
 console.log('');
