@@ -29,6 +29,7 @@ export const referentialVersion = pattern(/^\d{4}\.\d+$/, 'version de référent
  * An evidence link: '' or an http(s) address. Checked, never rewritten: zod's url() strips tabs and line
  * breaks from its output, and a file's content must come out of reading exactly as it was sealed.
  */
-const isHttpUrl = (value: string) => z.url({ protocol: /^https?$/ }).safeParse(value).success;
+const httpUrl = z.url({ protocol: /^https?$/ });
+const isHttpUrl = (value: string) => httpUrl.safeParse(value).success;
 export const evidenceUrl = z.string().refine((v) => v === '' || isHttpUrl(v), { error: 'seules les adresses http(s) sont acceptées', abort: true });
 export const integrity = z.strictObject({ algorithm: z.literal('SHA-256'), value: hex64 });
