@@ -1,5 +1,6 @@
 /** Checks that span several files: codes, references between files, ISO references, consistency. */
 import { isWithin } from './codes';
+import { APPLICABILITY_TARGETS } from '../structure/profile';
 import type { ContentProblem, Criterion, Referential } from './model';
 
 export function checkReferential(
@@ -7,6 +8,7 @@ export function checkReferential(
   criteria: { path: string; criterion: Criterion }[],
   themesPath: string,
   claimedSubThemes: Set<unknown>,
+  metaPath = 'referential.yaml',
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (path: string, message: string) => problems.push({ path, message });
@@ -28,6 +30,11 @@ export function checkReferential(
   const clauses = new Set(referential.iso9001.clauses.map((c) => c.code));
   const subjects = new Set(referential.iso26000.subjects.map((s) => s.code));
   const structureTypes = new Set(referential.structureTypes.map((t) => t.id));
+  for (const type of structureTypes) {
+    if (!APPLICABILITY_TARGETS.includes(type)) {
+      report(metaPath, `le type de structure « ${type} » ne correspond à rien du profil d'une structure (connus : ${APPLICABILITY_TARGETS.join(', ')})`);
+    }
+  }
   const firstPathOfCode = new Map<string, string>();
 
   for (const { path, criterion: c } of criteria) {
@@ -68,6 +75,15 @@ export function checkReferential(
       seen.set(descriptor, Number(level));
     }
 
+    for (const type of Object.keys(c.notesFor)) {
+      if (!structureTypes.has(type)) report(path, `notesFor nomme le type de structure « ${type} », inconnu (types connus : ${[...structureTypes].join(', ')})`);
+    }
+    if (c.regulatoryCondition && !c.regulatory) {
+      report(path, 'regulatoryCondition ne va qu\'avec un critère réglementaire (regulatory: true)');
+    }
+    if (c.regulatoryCondition && c.regulatoryCondition.minHeadcount === undefined && !c.regulatoryCondition.essOnly) {
+      report(path, 'regulatoryCondition dit quand l\'obligation s\'applique : minHeadcount (effectif) ou essOnly: true');
+    }
     if (c.regulatory && !c.regulatoryBasis) {
       report(path, 'un critère réglementaire doit indiquer sa base réglementaire (regulatoryBasis)');
     }

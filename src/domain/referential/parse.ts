@@ -41,7 +41,7 @@ export function parseReferential(sources: ReferentialSources): ParseResult {
   };
   // A sub-theme whose only criterion is invalid is not "without criterion": that file's own problem suffices.
   const claimedSubThemes = new Set(sources.criteria.map((f) => (f.data as { subTheme?: unknown } | null)?.subTheme));
-  problems.push(...checkReferential(referential, criteria, sources.themes.path, claimedSubThemes));
+  problems.push(...checkReferential(referential, criteria, sources.themes.path, claimedSubThemes, sources.meta.path));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, referential };
 }
 

@@ -73,10 +73,24 @@ export const criterionSchema = strict({
     .max(3, { error: 'le poids doit être un nombre entier de 1 à 3' }),
   regulatory: z.boolean({ error: 'regulatory doit valoir true ou false' }).default(false),
   regulatoryBasis: text('la base réglementaire').optional(),
+  /** When the legal duty holds only above a headcount or for ESS entities: the alert then follows the profile. */
+  regulatoryCondition: strict({
+    minHeadcount: z
+      .number({ error: "minHeadcount doit être un effectif entier, par exemple 11" })
+      .int({ error: "minHeadcount doit être un effectif entier, par exemple 11" })
+      .min(1, { error: "minHeadcount doit être un effectif entier, par exemple 11" })
+      .optional(),
+    essOnly: z.literal(true, { error: 'essOnly vaut true ou est absent' }).optional(),
+    rule: text('la règle de la condition (rule)'),
+  }).optional(),
   tracks: z
     .array(z.enum(TRACK_IDS, { error: `parcours inconnu : choisir parmi ${TRACK_IDS.join(', ')}` }))
     .min(1, { error: 'un critère appartient à au moins un parcours (CAP, CAP_ISO9001, CAP_RSE)' }),
   cooraceResources: z.array(text('chaque ressource Coorace')).default([]),
+  /** What the criterion means for one kind of structure (« EBE », « GEIQ »…), shown to those structures. */
+  notesFor: z.record(z.string(), text('chaque précision par type de structure'), {
+    error: 'notesFor associe un type de structure à un texte, par exemple EBE: "…"',
+  }).default({}),
 });
 
 export const subThemeSchema = strict({
@@ -107,7 +121,13 @@ export const scaleSchema = strict({
   notApplicable: strict({ label: text("l'intitulé « non applicable »"), definition: text('la définition de « non applicable »') }),
 });
 
-const namedItem = strict({ id: text("l'identifiant"), name: text('le nom') });
+/** Conventionnement (AI, ACI…), legal form (SCIC…) or place in a certification group: what appliesTo may name. */
+export const TARGET_KINDS = ['conventionnement', 'forme', 'groupe'] as const;
+const namedItem = strict({
+  id: text("l'identifiant"),
+  name: text('le nom'),
+  kind: z.enum(TARGET_KINDS, { error: `kind vaut ${TARGET_KINDS.join(', ')}` }).optional(),
+});
 
 export const referentialMetaSchema = strict({
   version: text('la version').regex(/^\d{4}\.\d+$/, { error: 'la version doit ressembler à 2026.1' }),
