@@ -19,7 +19,7 @@ const referenceItemSchema = iso9001FileSchema.shape.clauses.element;
 export const collections = {
   /** One entry, "cap": name, version, tracks, structure types, scale and the ISO editions. */
   referential: defineCollection({
-    loader: referentialLoader((r) => [
+    loader: referentialLoader(({ current: r }) => [
       {
         id: 'cap',
         data: {
@@ -41,19 +41,27 @@ export const collections = {
     }),
   }),
   themes: defineCollection({
-    loader: referentialLoader((r) => r.themes.map((t, order) => ({ id: t.code, data: { ...t, order } }))),
+    loader: referentialLoader(({ current: r }) => r.themes.map((t, order) => ({ id: t.code, data: { ...t, order } }))),
     schema: themeSchema.extend({ order: z.number().int() }),
   }),
   criteria: defineCollection({
-    loader: referentialLoader((r) => r.criteria.map((c) => ({ id: c.code, data: c }))),
+    loader: referentialLoader(({ current: r }) => r.criteria.map((c) => ({ id: c.code, data: c }))),
     schema: criterionSchema,
   }),
   iso9001Clauses: defineCollection({
-    loader: referentialLoader((r) => r.iso9001.clauses.map((c) => ({ id: c.code, data: c }))),
+    loader: referentialLoader(({ current: r }) => r.iso9001.clauses.map((c) => ({ id: c.code, data: c }))),
     schema: referenceItemSchema,
   }),
   iso26000Subjects: defineCollection({
-    loader: referentialLoader((r) => r.iso26000.subjects.map((s) => ({ id: s.code, data: s }))),
+    loader: referentialLoader(({ current: r }) => r.iso26000.subjects.map((s) => ({ id: s.code, data: s }))),
     schema: referenceItemSchema,
+  }),
+  /** Every published version, whole (the current one included), for /referentiel/<version>.json and comparisons. */
+  referentialVersions: defineCollection({
+    loader: referentialLoader(({ versions }) => versions.map((v) => ({ id: v.version, data: v as unknown as Record<string, unknown> }))),
+  }),
+  /** The migration tables between consecutive versions. */
+  migrations: defineCollection({
+    loader: referentialLoader(({ migrations }) => migrations.map((t) => ({ id: `${t.from}-${t.to}`, data: t as unknown as Record<string, unknown> }))),
   }),
 };

@@ -1,6 +1,8 @@
 /** The validated referential, reassembled from the content collections for the pages. */
 import { getCollection, getEntry } from 'astro:content';
 import { compareCodes, inReadingOrder, type Criterion, type Referential } from '../domain/referential';
+import { compareVersions } from '../domain/referential/library';
+import type { MigrationTable } from '../domain/referential/migration';
 
 let cached: Promise<Referential> | undefined;
 
@@ -29,4 +31,19 @@ async function assemble(): Promise<Referential> {
 /** Where a criterion's page lives. */
 export function criterionHref(criterion: Pick<Criterion, 'code'>): string {
   return `/criteres/${criterion.code}/`;
+}
+
+/** Every published version, the current one included, oldest first. */
+export async function getVersions(): Promise<Referential[]> {
+  return (await getCollection('referentialVersions')).map((e) => e.data as unknown as Referential).sort((a, b) => compareVersions(a.version, b.version));
+}
+
+/** The migration tables between consecutive versions, oldest first. */
+export async function getMigrations(): Promise<MigrationTable[]> {
+  return (await getCollection('migrations')).map((e) => e.data as unknown as MigrationTable).sort((a, b) => compareVersions(a.from, b.from));
+}
+
+/** Where the changes between two versions are shown. */
+export function changesHref(table: Pick<MigrationTable, 'from' | 'to'>): string {
+  return `/referentiel/changements/${table.from}-${table.to}/`;
 }

@@ -122,7 +122,7 @@ export async function createAuditRequest(
       auditingStructure: options.auditingStructure,
       structure,
       campaign,
-      scope: criteriaInScope(referential, structure.types, campaign.tracks),
+      scope: criteriaInScope(referential, structure, campaign.tracks),
       evidence: await db.evidence.where('campaignId').equals(campaignId).toArray(),
       ratings: ratingsByCode(await db.ratings.where('campaignId').equals(campaignId).toArray()),
       includeSelfRatings: options.includeSelfRatings,

@@ -7,6 +7,7 @@ import type { Campaign, Evidence, ParticipantView, Rating, Structure } from '../
 import type { Audit, AuditRating, Finding } from '../domain/audit/model';
 import type { Dismissal, ProgressAction } from '../domain/plan/model';
 import { summarize, type ProgressSummary } from '../domain/evaluation/progress-summary';
+import { withProfile, type LegacyStructureType } from '../domain/structure/legacy';
 
 /** An attached file's bytes, stored once per content (SHA-256) however many evidence items point to it. */
 export interface StoredFile {
@@ -76,8 +77,14 @@ export const SCHEMA_V5 = {
   findings: 'id, auditId',
 };
 
+/**
+ * Version 6: referential 2026.2 describes a structure by its profile (legal form, conventionnements, group,
+ * headcount) instead of « types »; structures and the audited structures of audits are converted (structure/legacy.ts).
+ */
+export const SCHEMA_V6 = SCHEMA_V5;
+
 /** The latest version declared below; IndexedDB sees it multiplied by 10 (Dexie's convention). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
   // Relaxed durability: a commit is acknowledged once the browser holds it, not after a disk flush; an
@@ -104,5 +111,23 @@ export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
       await tx.table<ProgressSummary>('progress').bulkPut(campaignIds.map((id) => summarize(id, ratings.filter((r) => r.campaignId === id))));
     });
   db.version(5).stores(SCHEMA_V5);
+  db.version(6)
+    .stores(SCHEMA_V6)
+    .upgrade(async (tx) => {
+      type Legacy = { types?: LegacyStructureType[] };
+      await tx
+        .table<Structure & Legacy>('structures')
+        .toCollection()
+        .modify((structure, ref) => {
+          if (structure.types) ref.value = withProfile(structure as Structure & { types: LegacyStructureType[] }) as Structure;
+        });
+      await tx
+        .table<Audit>('audits')
+        .toCollection()
+        .modify((audit) => {
+          const subject = audit.subject as (Audit['subject'] & { structure: Legacy }) | null;
+          if (subject?.structure.types) audit.subject = { ...subject, structure: withProfile(subject.structure as typeof subject.structure & { types: LegacyStructureType[] }) };
+        });
+    });
   return db;
 }

@@ -8,6 +8,8 @@ import type { CapDatabase } from './db';
 import { deleteOrphanFiles } from './files';
 import { summarize } from '../domain/evaluation/progress-summary';
 import { deleteAudits } from './audit-deletion';
+import { migrationPath } from '../domain/referential/library';
+import type { MigrationTable } from '../domain/referential/migration';
 
 const now = () => new Date().toISOString();
 
@@ -32,12 +34,15 @@ export async function updateCampaign(db: CapDatabase, id: string, values: Campai
   await db.campaigns.update(id, { ...values, updatedAt: now() });
 }
 
-/** Next year's campaign: last year's answers and evidence copied, each « à revoir ». One transaction. */
+/**
+ * Next year's campaign: last year's answers and evidence copied, each « à revoir », through the migration tables
+ * when last year's campaign was rated against an older referential. One transaction.
+ */
 export async function addNextCampaign(
   db: CapDatabase,
   previousId: string,
   values: CampaignFormValues,
-  referential: { version: string; criterionCodes: ReadonlySet<string> },
+  referential: { version: string; criterionCodes: ReadonlySet<string>; migrations: readonly MigrationTable[] },
 ): Promise<Campaign> {
   return db.transaction('rw', [db.campaigns, db.ratings, db.evidence, db.actions, db.progress], async () => {
     const previous = await db.campaigns.get(previousId);
@@ -45,7 +50,9 @@ export async function addNextCampaign(
     const ratings = await db.ratings.where('campaignId').equals(previousId).toArray();
     const evidence = await db.evidence.where('campaignId').equals(previousId).toArray();
     const actions = await db.actions.where('campaignId').equals(previousId).toArray();
-    const next = startNextCampaign(previous, { ratings, evidence, actions }, values, referential, now());
+    const path = migrationPath(referential.migrations, previous.referentialVersion, referential.version);
+    if (!path) throw new UserFacingError(`Aucune table de migration ne mène du référentiel ${previous.referentialVersion} au référentiel ${referential.version} : la campagne ne peut pas en partir.`);
+    const next = startNextCampaign(previous, { ratings, evidence, actions }, values, { ...referential, path }, now());
     await db.campaigns.add(next.campaign);
     await db.ratings.bulkAdd(next.ratings);
     await db.evidence.bulkAdd(next.evidence);

@@ -15,7 +15,7 @@ describe('audit report header', () => {
     expect(model.documentId).toBe('AUD-A1B2C3D4-20260305');
     expect(model.audited).toEqual({
       structureName: 'Œuvre « Solidaire »',
-      structureTypes: ["Atelier et chantier d'insertion", "Entreprise d'insertion"],
+      structureProfile: 'Association · ACI, EI (ensemblier)',
       siret: '',
       region: 'Bretagne',
       campaignName: 'CAP 2026',

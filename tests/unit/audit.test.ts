@@ -26,14 +26,17 @@ import { saveRating } from '../../src/storage/ratings';
 import { addCampaign, addStructure, deleteCampaign } from '../../src/storage/workspace';
 import { applyImport, exportWorkspace } from '../../src/storage/backup';
 import { readExchangeFile } from '../../src/domain/evaluation/exchange';
+import { EXCHANGE_FORMAT_VERSION } from '../../src/domain/evaluation/exchange-schema';
 import { validSources } from './fixtures/sources';
+import { profileOf } from './fixtures/profile';
+import { readContextOf } from '../../src/domain/evaluation/sealed-file';
 
 const referential: Referential = (() => {
   const result = parseReferential(validSources());
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.referential;
 })();
-const context = { knownReferentialVersions: [referential.version], criterionCodes: new Set(referential.criteria.map((c) => c.code)) };
+const context = readContextOf(referential);
 const at = '2026-05-01T09:00:00.000Z';
 
 const finding = (kind: Finding['kind'], clause: string, id: string, criterionCode: string | null = 'ID.1.1'): Finding => ({
@@ -113,7 +116,7 @@ afterEach(async () => {
 /** Structure A with a campaign rated on two criteria and one piece of evidence. */
 async function structureA() {
   const db = freshDb();
-  const structure = await addStructure(db, { name: 'Atelier A', types: ['ACI'], siret: '', region: 'Bretagne', staff: { permanents: 3, inPathway: 20, volunteers: null } });
+  const structure = await addStructure(db, { name: 'Atelier A', ...profileOf('ACI'), siret: '', region: 'Bretagne', staff: { permanents: 3, inPathway: 20, volunteers: null } });
   const campaign = await addCampaign(db, structure.id, { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001'], participants: [] }, referential.version);
   await saveRating(db, campaign.id, 'ID.1.1', { level: 4, comment: 'Commentaire interne, jamais envoyé' });
   await saveRating(db, campaign.id, 'SR.1.1', { level: 1 });
@@ -290,7 +293,7 @@ describe('internal audit', () => {
     const { json } = await exportWorkspace(db, { includeFiles: false, referentialVersion: referential.version });
     const read = await readExchangeFile(json, context);
     if (!read.ok) throw new Error(read.message);
-    expect(read.file.formatVersion).toBe(2);
+    expect(read.file.formatVersion).toBe(EXCHANGE_FORMAT_VERSION);
     const other = freshDb();
     await applyImport(other, read.file);
     expect(await other.findings.count()).toBe(2);

@@ -10,6 +10,7 @@ import type { ProgressAction } from '../../src/domain/plan/model';
 import { csvOf, planTable, ratingsTable } from '../../src/components/workspace/exports';
 import { workbook } from '../../src/components/workspace/xlsx';
 import { audit, finding, referential, scope } from './fixtures/audit';
+import { profileOf } from './fixtures/profile';
 
 const DANGEROUS = ['=', '+', '-', '@', '\t', '\r'];
 const HYPERLINK = '=HYPERLINK("http://x","clic")';
@@ -71,7 +72,7 @@ describe('toCsv and formulas', () => {
   });
 });
 
-const structure: Structure = { id: 's1', name: 'AI Test', types: ['AI'], siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: '', updatedAt: '' };
+const structure: Structure = { id: 's1', name: 'AI Test', ...profileOf('AI'), siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: '', updatedAt: '' };
 const campaign: Campaign = { id: 'c1', structureId: 's1', name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP'], participants: [], referentialVersion: referential.version, previousCampaignId: null, createdAt: '', updatedAt: '' };
 const criterion = scope[0]!;
 const rating: Rating = { campaignId: 'c1', criterionCode: criterion.code, level: 3, notApplicable: null, comment: HYPERLINK, toReview: false, carriedOver: false, updatedAt: '' };

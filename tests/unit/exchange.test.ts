@@ -4,15 +4,17 @@ import { buildExchangeFile, importSizeProblem, readExchangeFile } from '../../sr
 import { bytesToBase64, canonicalJson, sha256Hex } from '../../src/domain/evaluation/canonical';
 import type { ExchangeContent } from '../../src/domain/evaluation/exchange-schema';
 import { isValidSiret } from '../../src/domain/evaluation/siret';
+import { profileOf } from './fixtures/profile';
+import { readContextOf } from '../../src/domain/evaluation/sealed-file';
 
-const context = { knownReferentialVersions: ['2026.1'], criterionCodes: new Set(['SR.4.2', 'ID.1.1']) };
+const context = readContextOf({ version: '2026.1', criterionCodes: ['SR.4.2', 'ID.1.1'] });
 const at = '2026-03-01T10:00:00.000Z';
 const S = 'a'.repeat(32);
 const C = 'b'.repeat(32);
 
 function content(): ExchangeContent {
   return {
-    structures: [{ id: S, name: 'Atelier', types: ['ACI'], siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: at, updatedAt: at }],
+    structures: [{ id: S, name: 'Atelier', ...profileOf('ACI'), siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: at, updatedAt: at }],
     campaigns: [{ id: C, structureId: S, name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP'], participants: [], referentialVersion: '2026.1', previousCampaignId: null, createdAt: at, updatedAt: at }],
     ratings: [{ campaignId: C, criterionCode: 'SR.4.2', level: 2, notApplicable: null, comment: 'taux < 30 % : à suivre', toReview: false, carriedOver: false, updatedAt: at }],
     evidence: [],
@@ -48,11 +50,11 @@ describe('reading an exchange file', () => {
   });
 
   it('refuses a newer format version and an unknown referential version', async () => {
-    const newer = { ...(await file()), formatVersion: 3 };
-    expect(await read(JSON.stringify(newer))).toMatch(/^Ce fichier vient d'une version plus récente de CAP Progrès \(format 3\)/);
+    const newer = { ...(await file()), formatVersion: 4 };
+    expect(await read(JSON.stringify(newer))).toMatch(/^Ce fichier vient d'une version plus récente de CAP Progrès \(format 4\)/);
     // Not version numbers: no « format Infinity ».
     for (const version of ['1e309', '1e308', '2.5']) {
-      expect(await read(JSON.stringify(newer).replace('"formatVersion":3', `"formatVersion":${version}`))).toMatch(/^Le fichier est mal formé.*formatVersion : /);
+      expect(await read(JSON.stringify(newer).replace('"formatVersion":4', `"formatVersion":${version}`))).toMatch(/^Le fichier est mal formé.*formatVersion : /);
     }
     const c = content();
     c.campaigns[0]!.referentialVersion = '2031.2';
@@ -109,7 +111,7 @@ describe('reading an exchange file', () => {
     expect(await withChange((f) => delete f.content.campaigns[0].date)).toBe(problem('content.campaigns.0.date : champ manquant'));
     expect(await withChange((f) => (f.content.campaigns[0].name = ''))).toBe(problem('content.campaigns.0.name : texte vide'));
     expect(await withChange((f) => (f.content.campaigns[0].tracks = ['CAP', 'ISO']))).toBe(problem('content.campaigns.0.tracks.1 : valeur inattendue (valeurs possibles : « CAP », « CAP_ISO9001 », « CAP_RSE »)'));
-    expect(await withChange((f) => (f.formatVersion = '2'))).toBe(problem('formatVersion : valeur inattendue (valeurs possibles : 1, 2)'));
+    expect(await withChange((f) => (f.formatVersion = '2'))).toBe(problem('formatVersion : valeur inattendue (attendu : 3)'));
     // `__proto__` as JSON.parse makes it: an own key, refused like any unexpected field.
     const proto = JSON.stringify(sealed).replace('"comment":', '"__proto__":{"polluted":true},"comment":');
     expect(await read(proto)).toBe(problem('content.ratings.0 : champ inattendu : « __proto__ »'));

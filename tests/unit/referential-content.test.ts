@@ -56,7 +56,7 @@ describe('the CAP referential', () => {
   it('flags regulatory criteria and restricts type-specific ones', () => {
     expect(referential.criteria.filter((c) => c.regulatory).length).toBeGreaterThanOrEqual(8);
     const sr42 = referential.criteria.find((c) => c.code === 'SR.4.2');
-    expect(sr42?.appliesTo).toEqual(['AI', 'ETTI']);
+    expect(sr42?.appliesTo).toEqual(['AI', 'ETTI', 'GEIQ']);
   });
 
   it('uses only characters a French document can print (no narrow spaces or symbols outside Latin-1)', () => {

@@ -13,6 +13,8 @@ import { progressFromSummary, summarize } from '../../src/domain/evaluation/prog
 import { progressOf, ratingsByCode } from '../../src/domain/evaluation/scope';
 import type { Criterion } from '../../src/domain/referential/model';
 import { addAction } from '../../src/storage/plan';
+import { profileOf } from './fixtures/profile';
+import { readContextOf } from '../../src/domain/evaluation/sealed-file';
 
 let opened: CapDatabase[] = [];
 let counter = 0;
@@ -26,9 +28,9 @@ afterEach(async () => {
   opened = [];
 });
 
-const structureValues = { name: 'Atelier Solidaire', types: ['ACI' as const], siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 24, volunteers: null } };
+const structureValues = { name: 'Atelier Solidaire', ...profileOf('ACI'), legalForm: 'ASSOCIATION' as const, siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 24, volunteers: null } };
 const campaignValues = { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP' as const], participants: [] };
-const context = { knownReferentialVersions: ['2026.1'], criterionCodes: new Set(['ID.1.1', 'SR.4.2']) };
+const context = readContextOf({ version: '2026.1', criterionCodes: ['ID.1.1', 'SR.4.2'] });
 
 describe('schema versions', () => {
   it('opens a database written by version 1 and finds every record intact, upgraded', async () => {
@@ -48,11 +50,13 @@ describe('schema versions', () => {
 
     const db = openDatabase(name);
     opened.push(db);
-    expect(await db.structures.get(structure.id)).toEqual(structure);
+    // Its « types » became a profile (version 6): an AI is an association by law, nothing else is guessed.
+    const { types: _types, ...rest } = structure;
+    expect(await db.structures.get(structure.id)).toEqual({ ...rest, legalForm: 'ASSOCIATION', conventionnements: ['AI'], ensemblier: false, essCompany: false, group: null, headcount: null });
     expect(await db.campaigns.get(campaign.id)).toEqual(campaign);
     expect(await db.ratings.get([campaign.id, 'SR.4.2'])).toEqual({ ...rating, toReview: false, carriedOver: false });
     expect(await db.evidence.where('[campaignId+criterionCode]').equals([campaign.id, 'SR.4.2']).toArray()).toEqual([evidence]);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.progress.get(campaign.id)).toEqual({ campaignId: campaign.id, rated: ['SR.4.2'], notApplicable: [], toReview: [] });
   });
 });
@@ -91,7 +95,7 @@ describe('next campaign', () => {
     const action = { criterionCodes: ['SR.4.2'], owner: 'Direction', startDate: '', dueDate: '2026-12-31', priority: 'haute' as const, indicator: '', resources: '', notes: '' };
     await addAction(db, first.id, { ...action, title: 'Écrire la règle des 480 h', status: 'en_cours' });
     await addAction(db, first.id, { ...action, title: 'Action terminée', status: 'realisee' });
-    const next = await addNextCampaign(db, first.id, { ...campaignValues, name: 'CAP 2027' }, { version: '2026.1', criterionCodes: context.criterionCodes });
+    const next = await addNextCampaign(db, first.id, { ...campaignValues, name: 'CAP 2027' }, { version: '2026.1', criterionCodes: context.criterionCodes.get('2026.1')!, migrations: [] });
     expect((await db.actions.where('campaignId').equals(next.id).toArray()).map((a) => [a.title, a.status])).toEqual([['Écrire la règle des 480 h', 'en_cours']]);
     expect(next.previousCampaignId).toBe(first.id);
     const copied = await db.ratings.where('campaignId').equals(next.id).toArray();
@@ -217,11 +221,11 @@ describe('progress summaries', () => {
     await check(c.id);
     expect(progressFromSummary(scope, await db.progress.get(c.id))).toEqual({ rated: 1, applicable: 3, notApplicable: 1, toReview: 2 });
 
-    const next = await addNextCampaign(db, c.id, { ...campaignValues, name: 'CAP 2027' }, { version: '2026.1', criterionCodes: new Set(['ID.1.1', 'SR.4.2', 'SU.1.1']) });
+    const next = await addNextCampaign(db, c.id, { ...campaignValues, name: 'CAP 2027' }, { version: '2026.1', criterionCodes: new Set(['ID.1.1', 'SR.4.2', 'SU.1.1']), migrations: [] });
     await check(next.id);
 
     const { json } = await exportWorkspace(db, { campaignId: c.id, includeFiles: false, referentialVersion: '2026.1' });
-    const read = await readExchangeFile(json, { knownReferentialVersions: ['2026.1'], criterionCodes: new Set(['ID.1.1', 'SR.4.2', 'SU.1.1', 'AC.1.1']) });
+    const read = await readExchangeFile(json, readContextOf({ version: '2026.1', criterionCodes: ['ID.1.1', 'SR.4.2', 'SU.1.1', 'AC.1.1'] }));
     if (!read.ok) throw new Error(read.message);
     const target = freshDb();
     await applyImport(target, read.file);

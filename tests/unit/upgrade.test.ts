@@ -1,8 +1,10 @@
 /** The page's connection (instance.ts) facing another tab's upgrade: writes finish first; an older tab blocks, then lets go. */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { profileOf } from './fixtures/profile';
+import { SCHEMA_VERSION } from '../../src/storage/db';
 
-const structure = (id: string) => ({ id, name: 'Atelier', types: ['ACI' as const], siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: '', updatedAt: '' });
+const structure = (id: string) => ({ id, name: 'Atelier', ...profileOf('ACI'), siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: '', updatedAt: '' });
 
 function openRaw(version: number): Promise<{ db: IDBDatabase; blocked: boolean }> {
   return new Promise((resolve, reject) => {
@@ -46,7 +48,8 @@ describe('another tab upgrading the database', () => {
       for (const id of ids) await db.structures.put(structure(id));
       return true;
     }, 'structures');
-    const newer = await openRaw(60);
+    // A newer tab: one schema version above ours (IndexedDB sees Dexie's version × 10).
+    const newer = await openRaw((SCHEMA_VERSION + 1) * 10);
     expect(await write).toBe(true);
     expect(await keysOf(newer.db, 'structures')).toEqual(ids);
     // The newer tab did wait for it.
@@ -60,7 +63,7 @@ describe('another tab upgrading the database', () => {
 
 describe('an older tab holding the database', () => {
   it('blocks our upgrade, which is told, and goes on once it lets go', async () => {
-    const older = await openRaw(40);
+    const older = await openRaw((SCHEMA_VERSION - 1) * 10);
     const { database, onDatabaseBlocked } = await modules();
     const blocked = vi.fn();
     onDatabaseBlocked(blocked);
@@ -68,6 +71,6 @@ describe('an older tab holding the database', () => {
     await vi.waitFor(() => expect(blocked).toHaveBeenCalled());
     older.db.close();
     await opening;
-    expect(database().verno).toBe(5);
+    expect(database().verno).toBe(SCHEMA_VERSION);
   });
 });

@@ -1,3 +1,4 @@
+import { describeProfile } from '../../domain/structure/describe';
 import { useState } from 'react';
 import type { Audit } from '../../domain/audit/model';
 import type { Referential } from '../../domain/referential/model';
@@ -33,7 +34,7 @@ export function AuditDownloads({ referential, audit, audited, data, awaitingRetu
         audit,
         audited: {
           structureName: audited.structure.name,
-          structureTypes: audited.structure.types,
+          structureProfile: describeProfile(audited.structure),
           siret: audited.structure.siret,
           region: audited.structure.region,
           campaignName: audited.campaign.name,

@@ -21,8 +21,8 @@ export function AuditReturnImport({ referential }: { referential: Referential })
     setMessage(null);
     setPending(null);
     try {
-      const { readAuditReturn, readContextOf, RETURN_FORMAT, PEER_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
-      const tooBig = fileSizeProblem(chosen.size, { format: RETURN_FORMAT, version: PEER_FORMAT_VERSION });
+      const { readAuditReturn, readContextOf, RETURN_FORMAT, RETURN_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
+      const tooBig = fileSizeProblem(chosen.size, { format: RETURN_FORMAT, version: RETURN_FORMAT_VERSION });
       if (tooBig) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${tooBig}` });
       const result = await readAuditReturn(await chosen.text(), readContextOf(referential));
       if (!result.ok) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${result.message}` });

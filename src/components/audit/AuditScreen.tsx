@@ -9,7 +9,8 @@ import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { SaveIndicator } from '../workspace/SaveIndicator';
 import { track } from '../workspace/save-status';
-import { WorkspaceIsland } from '../workspace/WorkspaceIsland';
+import { PinnedIsland } from '../workspace/PinnedIsland';
+import type { CapDatabase } from '../../storage/db';
 import { AuditCriteriaTable } from './AuditCriteriaTable';
 import { AuditDetailsView } from './AuditDetailsView';
 import { AuditReturnImport } from './AuditReturnImport';
@@ -25,7 +26,8 @@ const FindingForm = lazy(() => import('./FindingForm').then((m) => ({ default: m
 
 /** /espace/audit/?audit=… — one audit: its team and declaration, the auditor's levels, the findings, the report. */
 export default function AuditScreen() {
-  return <WorkspaceIsland>{(referential) => <AuditView referential={referential} auditId={auditIdFromUrl()} />}</WorkspaceIsland>;
+  const auditId = auditIdFromUrl();
+  return <PinnedIsland versionOf={auditVersion(auditId)}>{(referential) => <AuditView referential={referential} auditId={auditId} />}</PinnedIsland>;
 }
 
 function AuditView({ referential, auditId }: { referential: Referential; auditId: string }) {
@@ -193,3 +195,11 @@ function sideSentence(audit: Audit): string {
   if (audit.kind === 'croise') return audit.returnedAt ? `Retour d'audit de ${audit.auditingStructure}, reçu le ${frenchDate(audit.returnedAt)} : il est en lecture seule.` : "Audit croisé demandé à une structure paire.";
   return 'Audit de votre propre campagne : les non-conformités et leurs actions correctives entrent au plan de progrès.';
 }
+
+/** An audit is read with the referential its campaign was rated against: ours, or the peer's as its request said. */
+const auditVersion = (auditId: string) => async (db: CapDatabase) => {
+  const audit = await db.audits.get(auditId);
+  if (!audit) return null;
+  if (audit.subject) return audit.subject.campaign.referentialVersion;
+  return (audit.campaignId && (await db.campaigns.get(audit.campaignId))?.referentialVersion) || null;
+};

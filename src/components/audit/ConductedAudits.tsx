@@ -17,8 +17,8 @@ export function ConductedAudits({ referential }: { referential: Referential }) {
   async function importRequest(chosen: File) {
     setMessage(null);
     try {
-      const { readAuditRequest, readContextOf, REQUEST_FORMAT, PEER_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
-      const tooBig = fileSizeProblem(chosen.size, { format: REQUEST_FORMAT, version: PEER_FORMAT_VERSION });
+      const { readAuditRequest, readContextOf, REQUEST_FORMAT, REQUEST_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
+      const tooBig = fileSizeProblem(chosen.size, { format: REQUEST_FORMAT, version: REQUEST_FORMAT_VERSION });
       if (tooBig) return setMessage(`« ${chosen.name} » : ${tooBig}`);
       const result = await readAuditRequest(await chosen.text(), readContextOf(referential));
       if (!result.ok) return setMessage(`« ${chosen.name} » : ${result.message}`);

@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { auditorLayer, sharedSelfLayer } from '../../domain/audit/layers';
-import type { Audit, EvidenceSummary } from '../../domain/audit/model';
+import type { Audit, AuditedStructure, EvidenceSummary } from '../../domain/audit/model';
 import type { Campaign, Rating, Structure } from '../../domain/evaluation/model';
 import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
 import type { Criterion, Referential } from '../../domain/referential/model';
@@ -17,7 +17,7 @@ export function auditIdFromUrl(): string {
 
 /** Who and what is audited, whichever side of the audit we are on. */
 export interface Audited {
-  structure: Pick<Structure, 'id' | 'name' | 'types' | 'siret' | 'region'>;
+  structure: AuditedStructure;
   campaign: Pick<Campaign, 'id' | 'name' | 'date' | 'tracks' | 'referentialVersion'>;
 }
 
@@ -40,7 +40,7 @@ export function useAudit(referential: Referential, auditId: string) {
       const codes = new Set(audit.subject.criterionCodes);
       return referential.criteria.filter((c) => codes.has(c.code));
     }
-    return criteriaInScope(referential, audited.structure.types, audited.campaign.tracks);
+    return criteriaInScope(referential, audited.structure, audited.campaign.tracks);
   }, [referential, audit, audited]);
   const self = useMemo((): ReadonlyMap<string, Rating> | null => {
     if (!audit) return null;

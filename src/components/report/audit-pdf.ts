@@ -55,7 +55,7 @@ function cover(w: Writer, model: AuditReportModel) {
     styles: { font: FONT, fontSize: 10, cellPadding: 1.4 },
     columnStyles: { 0: { fontStyle: 'bold', cellWidth: 50 } },
     body: [
-      ['Types de structure', model.audited.structureTypes.join(', ') || '—'],
+      ['Profil', model.audited.structureProfile || '—'],
       ...(model.audited.siret ? [['SIRET', model.audited.siret]] : []),
       ...(model.audited.region ? [['Région', model.audited.region]] : []),
       ['Parcours', model.audited.tracks.join(', ')],

@@ -3,6 +3,7 @@
  * them. Both render the report model with the shared kit (fonts, writer, footers); the HTML report is the
  * accessible version.
  */
+import { describeAlert } from '../../domain/scoring/score';
 import type { jsPDF } from 'jspdf';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import { commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
@@ -38,7 +39,7 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
     styles: { font: FONT, fontSize: 10, cellPadding: 1.6 },
     columnStyles: { 0: { fontStyle: 'bold', cellWidth: 55 } },
     body: [
-      ['Types de structure', model.structure.types],
+      ['Profil', model.structure.profile],
       ...(model.structure.siret ? [['SIRET', model.structure.siret]] : []),
       ...(model.structure.region ? [['Région', model.structure.region]] : []),
       ['Parcours', model.campaign.tracks.join(', ')],
@@ -81,7 +82,7 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
   w.bullets(
     model.scores.alerts.length === 0
       ? ["Aucun critère réglementaire n'est évalué à 0 ou 1."]
-      : model.scores.alerts.map((a) => `${a.criterion.code} ${a.criterion.title} — niveau ${a.level}`),
+      : model.scores.alerts.map(describeAlert),
   );
   w.heading('Points forts', 2);
   w.bullets(model.strengths.length === 0 ? ['Aucun critère au niveau 3 ou 4 pour l’instant.'] : model.strengths.map((s) => `${s.criterion.code} ${s.criterion.title} — niveau ${s.level}`));

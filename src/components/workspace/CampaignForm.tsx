@@ -66,12 +66,17 @@ export function CampaignForm({ referential, structureName, previousCampaigns, ca
         {errors.tracks && <p className="field-error">{errors.tracks.message}</p>}
       </fieldset>
       {!campaign && previousCampaigns.length > 0 && (
-        <Field id={id('previous')} label="Partir d'une campagne précédente (facultatif)" hint="Les réponses sont recopiées et marquées « à revoir » jusqu'à confirmation.">
+        <Field
+          id={id('previous')}
+          label="Partir d'une campagne précédente (facultatif)"
+          hint={`Les réponses sont recopiées et marquées « à revoir » jusqu'à confirmation. La nouvelle campagne suit le référentiel ${referential.version} : celles d'une campagne évaluée avec une version antérieure passent par la table de migration (critères renommés, fusionnés, nouveaux).`}
+        >
           <select {...describedBy(id('previous'), undefined, true)} value={previousId} onChange={(e) => setPreviousId(e.target.value)}>
             <option value="">Non, partir de zéro</option>
             {previousCampaigns.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({new Date(c.date).toLocaleDateString('fr-FR')})
+                {c.name} ({new Date(c.date).toLocaleDateString('fr-FR')}
+                {c.referentialVersion !== referential.version && `, référentiel ${c.referentialVersion}`})
               </option>
             ))}
           </select>

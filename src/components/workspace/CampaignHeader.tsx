@@ -3,6 +3,7 @@ import type { Campaign, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
 import { trackName } from '../../domain/referential/lookup';
 import { SaveIndicator } from './SaveIndicator';
+import { useCurrentReferential } from './PinnedIsland';
 
 const SCREENS = [
   { path: '/espace/campagne/', label: 'Évaluation' },
@@ -15,6 +16,7 @@ const SCREENS = [
 /** Title, facts and the screens of a campaign: rating, dashboard, plan, regards croisés, report. */
 export function CampaignHeader(props: { referential: Referential; campaign: Campaign; structure: Structure; children?: ReactNode }) {
   const { referential, campaign, structure } = props;
+  const current = useCurrentReferential();
   return (
     <header className="campaign-header">
       <p className="breadcrumbs">
@@ -38,6 +40,14 @@ export function CampaignHeader(props: { referential: Referential; campaign: Camp
         </ul>
       </nav>
       <SaveIndicator />
+      {current && current.version !== campaign.referentialVersion && (
+        <p className="notice">
+          Cette campagne suit le référentiel CAP {campaign.referentialVersion}, celui avec lequel elle a été évaluée : ses critères, leurs niveaux et
+          leurs poids restent ceux de {campaign.referentialVersion}. La version en vigueur est la {current.version}. Pour évaluer avec elle, démarrez une
+          nouvelle campagne à partir de celle-ci dans <a href="/espace/">Mon espace</a> : ses réponses seront reprises par la table de migration, à
+          revoir (<a href="/referentiel/changements/">ce qui change</a>).
+        </p>
+      )}
       {props.children}
     </header>
   );

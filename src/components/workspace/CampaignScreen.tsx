@@ -11,14 +11,15 @@ import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { ThemeProgress } from './ThemeProgress';
 import { track } from './save-status';
 import { updateCampaign } from '../../storage/workspace';
-import { WorkspaceIsland } from './WorkspaceIsland';
+import { campaignVersion, PinnedIsland } from './PinnedIsland';
 
 // The campaign form (react-hook-form + zod) loads only when the user edits the campaign.
 const CampaignForm = lazy(() => import('./CampaignForm').then((m) => ({ default: m.CampaignForm })));
 
 /** /espace/campagne/?id=…&critere=… — rating a campaign, criterion by criterion. */
 export default function CampaignScreen() {
-  return <WorkspaceIsland>{(referential) => <Campaign referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
+  const campaignId = campaignIdFromUrl();
+  return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Campaign referential={referential} campaignId={campaignId} />}</PinnedIsland>;
 }
 
 function Campaign({ referential, campaignId }: { referential: Referential; campaignId: string }) {
@@ -100,6 +101,7 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
               previous={previousRatings.get(criterion.code)}
               evidence={evidence.filter((e) => e.criterionCode === criterion.code)}
               campaign={campaign}
+              profile={structure}
             />
             <nav className="pager" aria-label="Critère précédent ou suivant">
               {index > 0 && (

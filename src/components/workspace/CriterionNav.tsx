@@ -80,6 +80,7 @@ export function stateLabel(rating: Rating | undefined): string {
   if (rating?.notApplicable) parts.push('non applicable');
   else if (rating?.level != null) parts.push(`niveau ${rating.level}`);
   else parts.push('non évalué');
+  if (rating?.carriedFrom?.origin === 'new') parts.push('nouveau');
   if (rating?.toReview) parts.push('à revoir');
   return parts.join(', ');
 }

@@ -6,6 +6,9 @@ import type { Criterion, Referential } from '../../domain/referential/model';
 import { saveRating, type RatingChange } from '../../storage/ratings';
 import { database } from '../../storage/instance';
 import { AutosaveTextarea } from './AutosaveTextarea';
+import { CarriedFromNotice } from './CarriedFromNotice';
+import { CriterionForStructure } from './CriterionForStructure';
+import type { StructureProfile } from '../../domain/structure/profile';
 import { EvidencePanel } from './EvidencePanel';
 import { choiceOf, LevelChoice, type Choice } from './LevelChoice';
 import { ParticipantViews } from './ParticipantViews';
@@ -22,13 +25,15 @@ interface Props {
   evidence: Evidence[];
   /** For its participants, whose views of this criterion are read here. */
   campaign: Campaign;
+  /** What the criterion says for this kind of structure (notesFor), and whether a conditional duty binds it. */
+  profile: StructureProfile;
 }
 
 /**
  * Rating one criterion: participants' views (if the campaign has participants), the level or N/A the team
  * retains and why, comment, « à revoir », evidence. Each change is saved at once. Keyed by criterion.
  */
-export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence, campaign }: Props) {
+export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence, campaign, profile }: Props) {
   const participants = campaign.participants;
   const views = useViews(campaign, criterion.code) ?? [];
   const write = (change: RatingChange) => saveRating(database(), campaignId, criterion.code, change);
@@ -82,16 +87,29 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
         <span className="code">{criterion.code}</span> {criterion.title}
       </h2>
       <p>{criterion.description}</p>
+      <CriterionForStructure referential={referential} criterion={criterion} profile={profile} />
       <details>
         <summary>Questions guides et preuves attendues</summary>
         <ul>{criterion.guidingQuestions.map((q) => <li key={q}>{q}</li>)}</ul>
         <p><strong>Preuves attendues :</strong> {criterion.expectedEvidence.join(' ; ')}.</p>
+        {criterion.regulatoryBasis && <p><strong>Base réglementaire :</strong> {criterion.regulatoryBasis}</p>}
+        {referential.scale.ratingRules.length > 0 && (
+          <>
+            <p><strong>Comment noter :</strong></p>
+            <ul>{referential.scale.ratingRules.map((rule) => <li key={rule}>{rule}</li>)}</ul>
+          </>
+        )}
         <p>
           <a href={`/criteres/${criterion.code}/`} target="_blank" rel="noopener">Fiche complète du critère {criterion.code}</a>
         </p>
       </details>
 
-      {rating?.carriedOver && (
+      {rating?.carriedFrom && (
+        <CarriedFromNotice referential={referential} carried={rating.carriedFrom}>
+          {rating.carriedOver && <button type="button" onClick={() => void save({ carriedOver: false, toReview: false })}>Confirmer la réponse</button>}
+        </CarriedFromNotice>
+      )}
+      {rating?.carriedOver && !rating.carriedFrom && (
         <div className="notice notice-warning">
           <p>
             Réponse reprise de la campagne précédente ({previous?.notApplicable ? 'non applicable' : scaleLabel(previous?.level) || 'non évalué'}).
@@ -100,7 +118,7 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
           <button type="button" onClick={() => void save({ carriedOver: false, toReview: false })}>Confirmer la réponse</button>
         </div>
       )}
-      {!rating?.carriedOver && previous && (
+      {!rating?.carriedOver && !rating?.carriedFrom && previous && (
         <p className="muted">Campagne précédente : {previous.notApplicable ? 'non applicable' : scaleLabel(previous.level) || 'non évalué'}.</p>
       )}
 

@@ -1,5 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { migrationPath } from '../../domain/referential/library';
+import type { MigrationTable } from '../../domain/referential/migration';
+import { ratingsCarriedTo } from '../../domain/scoring/across-versions';
+import { loadCatalog } from './referential-client';
 import { ratingsByCode } from '../../domain/evaluation/scope';
 import { suggestActions } from '../../domain/plan/suggest';
 import type { Referential } from '../../domain/referential/model';
@@ -10,11 +14,12 @@ import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { AuditBlockersNotice } from '../audit/AuditBlockersNotice';
 import { useCampaignAudits } from '../audit/use-campaign-audits';
-import { WorkspaceIsland } from './WorkspaceIsland';
+import { campaignVersion, PinnedIsland } from './PinnedIsland';
 
 /** /espace/tableau-de-bord/?id=… — the photographie: scores with coverage, alerts, gaps, ISO views, trend. */
 export default function DashboardScreen() {
-  return <WorkspaceIsland>{(referential) => <Dashboard referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
+  const campaignId = campaignIdFromUrl();
+  return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Dashboard referential={referential} campaignId={campaignId} />}</PinnedIsland>;
 }
 
 function ScoreCell({ score }: { score: Score }) {
@@ -43,11 +48,26 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
       .sort((a, b) => b.date.localeCompare(a.date));
     const base = earlier.find((c) => c.id === campaign.previousCampaignId) ?? earlier[0];
     if (!base) return null;
-    return { campaign: base, ratings: ratingsByCode(await db.ratings.where('campaignId').equals(base.id).toArray()) };
+    return { campaign: base, ratings: await db.ratings.where('campaignId').equals(base.id).toArray() };
   }, [campaign?.id, campaign?.previousCampaignId, campaign?.date]);
+  // An earlier campaign of an older version is compared through the migration tables, and the screen says so.
+  const [tables, setTables] = useState<{ path: MigrationTable[] | null } | null>(null);
+  const crossVersion = !!previous && !!campaign && previous.campaign.referentialVersion !== campaign.referentialVersion;
+  useEffect(() => {
+    if (!crossVersion || !previous || !campaign) return;
+    loadCatalog().then(
+      (catalog) => setTables({ path: migrationPath(catalog.migrations, previous.campaign.referentialVersion, campaign.referentialVersion) }),
+      () => setTables({ path: null }),
+    );
+  }, [crossVersion, previous?.campaign.referentialVersion, campaign?.referentialVersion]);
+  const previousRatings = useMemo(() => {
+    if (!previous) return null;
+    if (!crossVersion) return ratingsByCode(previous.ratings);
+    return tables?.path ? ratingsCarriedTo(tables.path, previous.ratings) : null;
+  }, [previous, crossVersion, tables]);
 
   const scores = useMemo(() => scoreCampaign(referential, scope, ratings), [referential, scope, ratings]);
-  const previousScores = useMemo(() => (previous ? scoreCampaign(referential, scope, previous.ratings) : null), [referential, scope, previous]);
+  const previousScores = useMemo(() => (previousRatings ? scoreCampaign(referential, scope, previousRatings) : null), [referential, scope, previousRatings]);
   const iso9001 = useMemo(() => iso9001Readiness(referential, scope, ratings), [referential, scope, ratings]);
   const iso26000 = useMemo(() => iso26000Readiness(referential, scope, ratings), [referential, scope, ratings]);
   const gaps = useMemo(
@@ -120,6 +140,11 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
                     {a.criterion.code} {a.criterion.title}
                   </a>{' '}
                   — niveau {a.level}
+                  {a.mayApply && (
+                    <>
+                      {' '}(obligation possible : {a.mayApply} ; <a href="/espace/">précisez le profil de {structure.name}</a>)
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -129,6 +154,15 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
 
       <section aria-labelledby="themes-title">
         <h2 id="themes-title">Les quatre thèmes</h2>
+        {crossVersion && previous && campaign && (
+          <p className="notice" data-testid="cross-version-trend">
+            {previousScores
+              ? `Évolution mesurée par rapport à « ${previous.campaign.name} », évaluée avec le référentiel ${previous.campaign.referentialVersion} : ses réponses sont ramenées au référentiel ${campaign.referentialVersion} par la table de migration (un critère fusionné prend le niveau le plus bas de ceux qu'il réunit, un critère nouveau ne compte pas).`
+              : tables?.path === null
+                ? `« ${previous.campaign.name} » a été évaluée avec le référentiel ${previous.campaign.referentialVersion}, qu'aucune table de migration ne relie au référentiel ${campaign.referentialVersion} : pas d'évolution à montrer.`
+                : 'Calcul de l\'évolution à travers les versions du référentiel…'}
+          </p>
+        )}
         <div className="chart-row" ref={chartsBox}>
           <div className="chart">
             <canvas ref={radar} role="img" aria-label="Radar des scores par thème ; les valeurs sont dans le tableau voisin." />

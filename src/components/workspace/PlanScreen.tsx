@@ -10,14 +10,15 @@ import { downloadBlob, downloadText, fileSlug } from './download';
 import { csvOf, planTable, ratingsTable } from './exports';
 import { track } from './save-status';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
-import { WorkspaceIsland } from './WorkspaceIsland';
+import { campaignVersion, PinnedIsland } from './PinnedIsland';
 
 // The action form (react-hook-form + zod) loads when the team writes or edits an action.
 const ActionForm = lazy(() => import('./ActionForm').then((m) => ({ default: m.ActionForm })));
 
 /** /espace/plan/?id=… — suggestions drawn from the gaps, the actions, their follow-up, CSV exports. */
 export default function PlanScreen() {
-  return <WorkspaceIsland>{(referential) => <Plan referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
+  const campaignId = campaignIdFromUrl();
+  return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Plan referential={referential} campaignId={campaignId} />}</PinnedIsland>;
 }
 
 type Editing = { kind: 'new' } | { kind: 'edit'; id: string } | null;

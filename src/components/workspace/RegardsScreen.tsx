@@ -4,11 +4,12 @@ import { AuditsSection } from '../audit/AuditsSection';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { DiscussionPoints } from './DiscussionPoints';
 import { campaignIdFromUrl, useCampaign, useViews } from './use-campaign';
-import { WorkspaceIsland } from './WorkspaceIsland';
+import { campaignVersion, PinnedIsland } from './PinnedIsland';
 
 /** /espace/regards/?id=… — regards croisés: where participants' views diverge (the level retained and why), and the campaign's audits. */
 export default function RegardsScreen() {
-  return <WorkspaceIsland>{(referential) => <Regards referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
+  const campaignId = campaignIdFromUrl();
+  return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Regards referential={referential} campaignId={campaignId} />}</PinnedIsland>;
 }
 
 function Regards({ referential, campaignId }: { referential: Referential; campaignId: string }) {

@@ -1,3 +1,4 @@
+import { describeAlert } from '../../domain/scoring/score';
 import { useEffect, useMemo, useState } from 'react';
 import { buildReport, commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
@@ -9,12 +10,13 @@ import { database } from '../../storage/instance';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { downloadBlob, fileSlug } from './download';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
-import { WorkspaceIsland } from './WorkspaceIsland';
+import { campaignVersion, PinnedIsland } from './PinnedIsland';
 import { OutcomeMessage } from './OutcomeMessage';
 
 /** /espace/rapport/?id=… — the report as an accessible, printable page, and its PDF versions. */
 export default function ReportScreen() {
-  return <WorkspaceIsland>{(referential) => <Report referential={referential} campaignId={campaignIdFromUrl()} />}</WorkspaceIsland>;
+  const campaignId = campaignIdFromUrl();
+  return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Report referential={referential} campaignId={campaignId} />}</PinnedIsland>;
 }
 
 
@@ -87,7 +89,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
       <h2>Identification</h2>
       <dl className="facts">
         <dt>Structure</dt>
-        <dd>{model.structure.name} ({model.structure.types})</dd>
+        <dd>{model.structure.name} ({model.structure.profile})</dd>
         <dt>Campagne</dt>
         <dd>{model.campaign.name}, {frenchDate(model.campaign.date)}</dd>
         <dt>Parcours</dt>
@@ -115,7 +117,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
         </tbody>
       </table>
       <h3>Alertes réglementaires ({model.scores.alerts.length})</h3>
-      <ul>{model.scores.alerts.length === 0 ? <li>Aucune.</li> : model.scores.alerts.map((a) => <li key={a.criterion.code}>{a.criterion.code} {a.criterion.title} — niveau {a.level}</li>)}</ul>
+      <ul>{model.scores.alerts.length === 0 ? <li>Aucune.</li> : model.scores.alerts.map((a) => <li key={a.criterion.code}>{describeAlert(a)}</li>)}</ul>
       <h3>Points forts</h3>
       <ul>{model.strengths.length === 0 ? <li>Aucun critère au niveau 3 ou 4 pour l'instant.</li> : model.strengths.map((s) => <li key={s.criterion.code}>{s.criterion.code} {s.criterion.title} — niveau {s.level}</li>)}</ul>
       <h3>Principaux écarts</h3>

@@ -1,12 +1,20 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { structureFormSchema, type StructureFormInput, type StructureFormValues } from '../../domain/evaluation/forms';
-import { STRUCTURE_TYPES, type Structure } from '../../domain/evaluation/model';
-import type { Referential } from '../../domain/referential/model';
+import { structureFormSchema, type StructureFormInput, type StructureFormValues } from '../../domain/structure/form';
+import type { Structure } from '../../domain/evaluation/model';
+import {
+  COMMERCIAL_COMPANIES,
+  CONVENTIONNEMENT_LABELS,
+  CONVENTIONNEMENTS,
+  GROUP_ROLE_LABELS,
+  GROUP_ROLES,
+  LEGAL_FORM_LABELS,
+  LEGAL_FORMS,
+  type LegalForm,
+} from '../../domain/structure/profile';
 import { describedBy, Field } from './Field';
 
 interface Props {
-  referential: Referential;
   structure?: Structure;
   onSubmit: (values: StructureFormValues) => Promise<void>;
   onCancel: () => void;
@@ -14,12 +22,22 @@ interface Props {
 
 const blank = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
-export function StructureForm({ referential, structure, onSubmit, onCancel }: Props) {
+/**
+ * A structure and its profile: legal form, conventionnements (an ensemblier ticks each of its own), membership of
+ * a certification group, headcount. The profile decides which criteria apply and which legal duties bind.
+ */
+export function StructureForm({ structure, onSubmit, onCancel }: Props) {
   const form = useForm<StructureFormInput, unknown, StructureFormValues>({
     resolver: zodResolver(structureFormSchema),
     defaultValues: {
       name: structure?.name ?? '',
-      types: structure?.types ?? [],
+      // Structures described before 2026.2 may not have said it yet: the form asks for it.
+      legalForm: (structure?.legalForm ?? '') as LegalForm,
+      conventionnements: structure?.conventionnements ?? [],
+      ensemblier: structure?.ensemblier ?? false,
+      essCompany: structure?.essCompany ?? false,
+      group: { role: structure?.group?.role ?? '', name: structure?.group?.name ?? '', agreementDate: structure?.group?.agreementDate ?? '' },
+      headcount: blank(structure?.headcount),
       siret: structure?.siret ?? '',
       region: structure?.region ?? '',
       staff: {
@@ -32,24 +50,67 @@ export function StructureForm({ referential, structure, onSubmit, onCancel }: Pr
   const { errors, isSubmitting } = form.formState;
   const prefix = structure ? `structure-${structure.id}` : 'new-structure';
   const id = (name: string) => `${prefix}-${name}`;
-  const typeName = (t: string) => referential.structureTypes.find((s) => s.id === t)?.name ?? t;
+  const legalForm = form.watch('legalForm');
+  const groupRole = form.watch('group.role');
 
   return (
     <form className="panel" noValidate onSubmit={form.handleSubmit(onSubmit)} aria-label={structure ? `Modifier ${structure.name}` : 'Nouvelle structure'}>
       <Field id={id('name')} label="Nom de la structure" error={errors.name?.message}>
         <input type="text" autoComplete="organization" {...describedBy(id('name'), errors.name?.message)} {...form.register('name')} />
       </Field>
-      <fieldset className="field" aria-describedby={errors.types ? id('types-error') : undefined}>
-        <legend>Types de structure (un ou plusieurs)</legend>
+      <Field id={id('legalForm')} label="Forme juridique" error={errors.legalForm?.message}>
+        <select {...describedBy(id('legalForm'), errors.legalForm?.message)} {...form.register('legalForm')}>
+          <option value="">— choisir —</option>
+          {LEGAL_FORMS.map((f) => (
+            <option key={f} value={f}>{LEGAL_FORM_LABELS[f]}</option>
+          ))}
+        </select>
+      </Field>
+      {COMMERCIAL_COMPANIES.includes(legalForm) && (
+        <label className="checkbox">
+          <input type="checkbox" {...form.register('essCompany')} />
+          <span>Société commerciale ayant la qualité d'entreprise de l'économie sociale et solidaire (loi du 31 juillet 2014, article 1)</span>
+        </label>
+      )}
+      <fieldset className="field" aria-describedby={`${id('conventionnements')}-hint${errors.conventionnements ? ` ${id('conventionnements')}-error` : ''}`}>
+        <legend>Conventionnements, agréments et labels</legend>
+        <p className="hint" id={`${id('conventionnements')}-hint`}>
+          Cochez tous ceux que la structure détient : chacun apporte ses critères et ses obligations.
+        </p>
         <div className="checkbox-grid">
-          {STRUCTURE_TYPES.map((type) => (
-            <label key={type} className="checkbox">
-              <input type="checkbox" value={type} {...form.register('types')} />
-              <span><abbr title={typeName(type)}>{type}</abbr> <span className="muted">{typeName(type)}</span></span>
+          {CONVENTIONNEMENTS.map((c) => (
+            <label key={c} className="checkbox">
+              <input type="checkbox" value={c} {...form.register('conventionnements')} />
+              <span><abbr title={CONVENTIONNEMENT_LABELS[c]}>{c}</abbr> <span className="muted">{CONVENTIONNEMENT_LABELS[c]}</span></span>
             </label>
           ))}
         </div>
-        {errors.types && <p className="field-error" id={id('types-error')}>{errors.types.message}</p>}
+        <label className="checkbox">
+          <input type="checkbox" {...form.register('ensemblier')} />
+          <span>Ensemblier : plusieurs activités conventionnées portées ensemble</span>
+        </label>
+        {errors.conventionnements && <p className="field-error" id={`${id('conventionnements')}-error`}>{errors.conventionnements.message}</p>}
+      </fieldset>
+      <fieldset className="field">
+        <legend>Certification CAP ISO 9001 en groupe</legend>
+        <Field id={id('groupRole')} label="Place dans un groupe de certification">
+          <select {...describedBy(id('groupRole'), undefined)} {...form.register('group.role')}>
+            <option value="">Pas de groupe (certification individuelle ou aucune)</option>
+            {GROUP_ROLES.map((r) => (
+              <option key={r} value={r}>{GROUP_ROLE_LABELS[r]}</option>
+            ))}
+          </select>
+        </Field>
+        {groupRole !== '' && (
+          <div className="field-row">
+            <Field id={id('groupName')} label="Nom du groupe" error={errors.group?.name?.message}>
+              <input type="text" {...describedBy(id('groupName'), errors.group?.name?.message)} {...form.register('group.name')} />
+            </Field>
+            <Field id={id('groupDate')} label="Adhésion au groupe signée le (facultatif)" error={errors.group?.agreementDate?.message}>
+              <input type="date" {...describedBy(id('groupDate'), errors.group?.agreementDate?.message)} {...form.register('group.agreementDate')} />
+            </Field>
+          </div>
+        )}
       </fieldset>
       <div className="field-row">
         <Field id={id('siret')} label="SIRET (facultatif)" hint="14 chiffres, espaces permis." error={errors.siret?.message}>
@@ -59,8 +120,16 @@ export function StructureForm({ referential, structure, onSubmit, onCancel }: Pr
           <input type="text" {...describedBy(id('region'), errors.region?.message)} {...form.register('region')} />
         </Field>
       </div>
+      <Field
+        id={id('headcount')}
+        label="Effectif salarié (facultatif)"
+        hint="Au sens du code du travail, tel que le donne la DSN. Il dit quelles obligations à seuil s'appliquent (CSE à partir de 11 salariés, signalement des lanceurs d'alerte et index de l'égalité à partir de 50)."
+        error={errors.headcount?.message}
+      >
+        <input type="number" min={0} step={1} {...describedBy(id('headcount'), errors.headcount?.message, true)} {...form.register('headcount')} />
+      </Field>
       <fieldset className="field">
-        <legend>Effectifs (facultatif)</legend>
+        <legend>Personnes (facultatif)</legend>
         <div className="field-row">
           {(
             [

@@ -1,3 +1,4 @@
+import { describeProfile } from '../../domain/structure/describe';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
 import { criteriaInScope } from '../../domain/evaluation/scope';
@@ -20,6 +21,28 @@ import { SaveIndicator } from './SaveIndicator';
 import { WorkspaceIsland } from './WorkspaceIsland';
 import { StorageStatus } from './StorageStatus';
 import { track } from './save-status';
+import { loadCatalog, loadReferentialVersion, REFERENTIAL_UNAVAILABLE } from './referential-client';
+import { UserFacingError } from '../../domain/user-error';
+import { useEffect } from 'react';
+
+/** The older versions the structures' campaigns were rated against, loaded once each (their scope differs). */
+function useOlderReferentials(current: Referential, campaigns: readonly Campaign[] | undefined): ReadonlyMap<string, Referential> {
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, Referential>>(new Map());
+  const versions = [...new Set((campaigns ?? []).map((c) => c.referentialVersion))].filter((v) => v !== current.version).sort().join(' ');
+  useEffect(() => {
+    let live = true;
+    for (const version of versions ? versions.split(' ') : []) {
+      loadReferentialVersion(version).then(
+        (r) => live && setLoaded((m) => new Map(m).set(version, r)),
+        () => undefined,
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [versions]);
+  return loaded;
+}
 
 /** /espace/ — the structures, their campaigns, backups. */
 export default function WorkspaceHome() {
@@ -39,6 +62,7 @@ function Workspace({ referential }: { referential: Referential }) {
   if (!structures || !campaigns) return <p>Chargement de vos données…</p>;
 
   const criterionCodes = new Set(referential.criteria.map((c) => c.code));
+  const pinned = useOlderReferentials(referential, campaigns);
   return (
     <>
       <div className="workspace-bar">
@@ -47,13 +71,12 @@ function Workspace({ referential }: { referential: Referential }) {
       <section aria-labelledby="structures-title">
         <h2 id="structures-title">Structures</h2>
         {structures.length === 0 && editing?.kind !== 'new-structure' && (
-          <p>Commencez par décrire votre structure : ses types déterminent les critères qui la concernent.</p>
+          <p>Commencez par décrire votre structure : sa forme juridique et ses conventionnements déterminent les critères et les obligations qui la concernent.</p>
         )}
         {structures.map((structure) =>
           editing?.kind === 'structure' && editing.id === structure.id ? (
             <Suspense key={structure.id} fallback={formFallback}>
               <StructureForm
-                referential={referential}
                 structure={structure}
                 onCancel={() => setEditing(null)}
                 onSubmit={async (values) => {
@@ -66,6 +89,7 @@ function Workspace({ referential }: { referential: Referential }) {
             <StructureCard
               key={structure.id}
               referential={referential}
+              pinned={pinned}
               structure={structure}
               campaigns={campaigns.filter((c) => c.structureId === structure.id)}
               progress={progress}
@@ -74,11 +98,13 @@ function Workspace({ referential }: { referential: Referential }) {
               onNewCampaign={() => setEditing({ kind: 'new-campaign', structureId: structure.id })}
               onCancel={() => setEditing(null)}
               onCreateCampaign={async (values, previousId) => {
-                const created = await track(
-                  previousId
-                    ? addNextCampaign(db, previousId, values, { version: referential.version, criterionCodes })
-                    : addCampaign(db, structure.id, values, referential.version),
-                );
+                const previous = campaigns.find((c) => c.id === previousId);
+                const created = await track(async () => {
+                  if (!previous) return addCampaign(db, structure.id, values, referential.version);
+                  // The tables are needed only to start from a campaign of an older version.
+                  const migrations = previous.referentialVersion === referential.version ? [] : (await loadCatalog().catch(() => { throw new UserFacingError(REFERENTIAL_UNAVAILABLE); })).migrations;
+                  return addNextCampaign(db, previous.id, values, { version: referential.version, criterionCodes, migrations });
+                });
                 if (created) {
                   void askPersistenceOnce(db);
                   location.assign(`/espace/campagne/?id=${created.id}`);
@@ -90,7 +116,6 @@ function Workspace({ referential }: { referential: Referential }) {
         {editing?.kind === 'new-structure' ? (
           <Suspense fallback={formFallback}>
             <StructureForm
-              referential={referential}
               onCancel={() => setEditing(null)}
               onSubmit={async (values) => {
                 await track(addStructure(db, values));
@@ -113,6 +138,8 @@ function Workspace({ referential }: { referential: Referential }) {
 
 interface CardProps {
   referential: Referential;
+  /** Older versions some campaigns were rated against, as they load. */
+  pinned: ReadonlyMap<string, Referential>;
   structure: Structure;
   campaigns: Campaign[];
   /** Undefined while they load: the progress column then says so. */
@@ -126,6 +153,7 @@ interface CardProps {
 
 function StructureCard({
   referential,
+  pinned,
   structure,
   campaigns,
   progress,
@@ -141,7 +169,7 @@ function StructureCard({
     <article className="panel structure-card" aria-labelledby={`structure-${structure.id}`}>
       <h3 id={`structure-${structure.id}`}>{structure.name}</h3>
       <p className="muted">
-        {structure.types.join(', ')}
+        {describeProfile(structure)}
         {structure.siret && ` · SIRET ${structure.siret}`}
         {structure.region && ` · ${structure.region}`}
       </p>
@@ -189,8 +217,9 @@ function StructureCard({
           </thead>
           <tbody>
             {sorted.map((campaign) => {
-              const scope = criteriaInScope(referential, structure.types, campaign.tracks);
-              const counts = progress && progressFromSummary(scope, progress.get(campaign.id));
+              const pinnedReferential = campaign.referentialVersion === referential.version ? referential : pinned.get(campaign.referentialVersion);
+              const scope = pinnedReferential && criteriaInScope(pinnedReferential, structure, campaign.tracks);
+              const counts = progress && scope && progressFromSummary(scope, progress.get(campaign.id));
               return (
                 <tr key={campaign.id}>
                   <th scope="row">
@@ -207,7 +236,10 @@ function StructureCard({
                       </a>
                     </span>
                   </th>
-                  <td>{new Date(campaign.date).toLocaleDateString('fr-FR')}</td>
+                  <td>
+                    {new Date(campaign.date).toLocaleDateString('fr-FR')}
+                    {campaign.referentialVersion !== referential.version && <span className="muted"> (référentiel {campaign.referentialVersion})</span>}
+                  </td>
                   <td>{campaign.tracks.map((t) => trackName(referential, t)).join(', ')}</td>
                   <td data-progress={counts ? 'ready' : 'loading'}>
                     {counts ? (

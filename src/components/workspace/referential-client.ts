@@ -1,25 +1,75 @@
-/** The referential in the browser: /referentiel.json, fetched once per page. */
+/**
+ * The referential in the browser: the current version (/referentiel.json, preloaded by the page), an older one a
+ * campaign is pinned to (/referentiel/<version>.json), and the catalogue of versions with the migration tables
+ * (/referentiel/versions.json), each fetched once per page and only when needed.
+ */
 import { useEffect, useState } from 'react';
 import type { Referential } from '../../domain/referential/model';
 import { fromReferentialExport, type ReferentialExport } from '../../domain/referential/export';
+import type { VersionCatalog } from '../../domain/referential/catalog';
 
-let request: Promise<Referential> | undefined;
+const requests = new Map<string, Promise<Referential>>();
+let catalog: Promise<VersionCatalog> | undefined;
 
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The current version, the one new campaigns use. */
 export function loadReferential(): Promise<Referential> {
-  request ??= fetch('/referentiel.json').then(async (response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return fromReferentialExport((await response.json()) as ReferentialExport);
-  });
+  let request = requests.get('current');
+  if (!request) {
+    request = fetchJson<ReferentialExport>('/referentiel.json').then(fromReferentialExport);
+    requests.set('current', request);
+  }
   return request;
 }
+
+/** A given version: the current one without a second request, an older one from its own file. */
+export async function loadReferentialVersion(version: string): Promise<Referential> {
+  const current = await loadReferential();
+  if (current.version === version) return current;
+  let request = requests.get(version);
+  if (!request) {
+    request = fetchJson<ReferentialExport>(`/referentiel/${encodeURIComponent(version)}.json`).then(fromReferentialExport);
+    requests.set(version, request);
+  }
+  return request;
+}
+
+export function loadCatalog(): Promise<VersionCatalog> {
+  catalog ??= fetchJson<VersionCatalog>('/referentiel/versions.json');
+  return catalog;
+}
+
+export const REFERENTIAL_UNAVAILABLE = "Le référentiel n'a pas pu être chargé. Vérifiez la connexion puis rechargez la page.";
 
 export function useReferential(): { referential?: Referential; error?: string } {
   const [state, setState] = useState<{ referential?: Referential; error?: string }>({});
   useEffect(() => {
     loadReferential().then(
       (referential) => setState({ referential }),
-      () => setState({ error: "Le référentiel n'a pas pu être chargé. Vérifiez la connexion puis rechargez la page." }),
+      () => setState({ error: REFERENTIAL_UNAVAILABLE }),
     );
   }, []);
   return state;
+}
+
+/** The version a campaign was rated against, once known (undefined while its version is not yet read). */
+export function useReferentialVersion(version: string | undefined): { referential?: Referential; error?: string } {
+  const [state, setState] = useState<{ version?: string; referential?: Referential; error?: string }>({});
+  useEffect(() => {
+    if (version === undefined) return;
+    let live = true;
+    loadReferentialVersion(version).then(
+      (referential) => live && setState({ version, referential }),
+      () => live && setState({ version, error: `Le référentiel CAP ${version}, avec lequel cette campagne a été évaluée, n'a pas pu être chargé. Vérifiez la connexion puis rechargez la page.` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return state.version === version ? state : {};
 }

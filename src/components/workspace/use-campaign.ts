@@ -25,7 +25,7 @@ export function useCampaign(referential: Referential, campaignId: string) {
   );
 
   const scope = useMemo(
-    () => (campaign && structure ? criteriaInScope(referential, structure.types, campaign.tracks) : []),
+    () => (campaign && structure ? criteriaInScope(referential, structure, campaign.tracks) : []),
     [referential, campaign, structure],
   );
   const ratings = useMemo(() => ratingsByCode(ratingList ?? []), [ratingList]);

@@ -5,7 +5,7 @@
  * through the request file it sent.
  */
 import type { Level, TrackId } from '../referential/constants';
-import type { EvidenceKind, StructureType } from '../evaluation/model';
+import type { EvidenceKind, Structure } from '../evaluation/model';
 
 export const AUDIT_KINDS = ['interne', 'blanc', 'croise'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
@@ -51,9 +51,12 @@ export interface IndependenceDeclaration {
 export const DEFAULT_INDEPENDENCE_STATEMENT =
   "Les auditeurs déclarent n'avoir aucun lien de client, de fournisseur ou d'intérêt avec la structure auditée, et n'avoir pas participé à son auto-évaluation ni aux activités auditées.";
 
+/** The audited structure as a request names it: who it is and its profile. */
+export type AuditedStructure = Pick<Structure, 'id' | 'name' | 'siret' | 'region' | 'legalForm' | 'conventionnements' | 'ensemblier' | 'essCompany' | 'group' | 'headcount'>;
+
 /** What an auditing structure knows of the audited one: the request file's content, kept as received. */
 export interface AuditSubject {
-  structure: { id: string; name: string; types: StructureType[]; siret: string; region: string };
+  structure: AuditedStructure;
   campaign: { id: string; name: string; date: string; tracks: TrackId[]; referentialVersion: string };
   /** The criteria the audit covers (the campaign's scope). */
   criterionCodes: string[];

@@ -10,7 +10,10 @@ import type { AuditRequestContent, AuditRequestFile, AuditReturnContent, AuditRe
 
 export const REQUEST_FORMAT = 'cap-progres/audit-request';
 export const RETURN_FORMAT = 'cap-progres/audit-return';
-export const PEER_FORMAT_VERSION = 1;
+/** Version 2 of the request describes the audited structure by its profile (referential 2026.2); version 1 still imports. */
+export const REQUEST_FORMAT_VERSION = 2;
+export const RETURN_FORMAT_VERSION = 1;
+export const FORMAT_VERSIONS = { [REQUEST_FORMAT]: REQUEST_FORMAT_VERSION, [RETURN_FORMAT]: RETURN_FORMAT_VERSION } as const;
 
 /** What A sends: the structure, the campaign's scope, its evidence list, and its own levels if A so chooses. */
 export function auditRequestContent(input: {
@@ -26,7 +29,18 @@ export function auditRequestContent(input: {
   const { structure, campaign, scope } = input;
   const inScope = new Set(scope.map((c) => c.code));
   const subject: AuditSubject = {
-    structure: { id: structure.id, name: structure.name, types: structure.types, siret: structure.siret, region: structure.region },
+    structure: {
+      id: structure.id,
+      name: structure.name,
+      siret: structure.siret,
+      region: structure.region,
+      legalForm: structure.legalForm,
+      conventionnements: structure.conventionnements,
+      ensemblier: structure.ensemblier,
+      essCompany: structure.essCompany,
+      group: structure.group,
+      headcount: structure.headcount,
+    },
     campaign: { id: campaign.id, name: campaign.name, date: campaign.date, tracks: campaign.tracks, referentialVersion: campaign.referentialVersion },
     criterionCodes: scope.map((c) => c.code),
     evidence: input.evidence
@@ -73,10 +87,10 @@ export function returnProblem(audit: Audit): string | null {
   return null;
 }
 
-export async function sealPeerFile<C>(format: typeof REQUEST_FORMAT | typeof RETURN_FORMAT, content: C, referentialVersion: string, now: string) {
+export async function sealPeerFile<F extends typeof REQUEST_FORMAT | typeof RETURN_FORMAT, C>(format: F, content: C, referentialVersion: string, now: string) {
   return {
     format,
-    formatVersion: PEER_FORMAT_VERSION,
+    formatVersion: FORMAT_VERSIONS[format],
     exportedAt: now,
     referentialVersion,
     content,

@@ -14,28 +14,31 @@ import {
   type ReadContext,
 } from '../evaluation/sealed-file';
 import { parseFile, shapeProblem } from '../evaluation/parse-file';
-import { auditorSchema, auditRatingSchema, auditSubjectSchema, findingSchema, independenceSchema } from './schema';
-import { PEER_FORMAT_VERSION, REQUEST_FORMAT, RETURN_FORMAT } from './peer-content';
+import { auditorSchema, auditRatingSchema, auditSubjectSchema, findingSchema, independenceSchema, legacyAuditSubjectSchema } from './schema';
+import { REQUEST_FORMAT, REQUEST_FORMAT_VERSION, RETURN_FORMAT, RETURN_FORMAT_VERSION } from './peer-content';
+import { withProfile } from '../structure/legacy';
 
 export { fileSizeProblem, readContextOf } from '../evaluation/sealed-file';
-export { PEER_FORMAT_VERSION, REQUEST_FORMAT, RETURN_FORMAT };
+export { REQUEST_FORMAT, REQUEST_FORMAT_VERSION, RETURN_FORMAT, RETURN_FORMAT_VERSION };
 
-const envelope = <F extends string, C extends z.ZodType>(format: F, content: C) =>
+const envelope = <F extends string, V extends number, C extends z.ZodType>(format: F, version: V, content: C) =>
   z.strictObject({
     format: z.literal(format),
-    formatVersion: z.literal(PEER_FORMAT_VERSION),
+    formatVersion: z.literal(version),
     exportedAt: timestamp,
     referentialVersion,
     content,
     integrity,
   });
 
-export const auditRequestContentSchema = z.strictObject({
-  requestId: id,
-  /** To whom the request goes (the auditing structure), as the audited structure wrote it. */
-  auditingStructure: text(160),
-  subject: auditSubjectSchema,
-});
+const requestContentWith = <S extends z.ZodType>(subject: S) =>
+  z.strictObject({
+    requestId: id,
+    /** To whom the request goes (the auditing structure), as the audited structure wrote it. */
+    auditingStructure: text(160),
+    subject,
+  });
+export const auditRequestContentSchema = requestContentWith(auditSubjectSchema);
 
 export const auditReturnContentSchema = z.strictObject({
   requestId: id,
@@ -52,8 +55,10 @@ export const auditReturnContentSchema = z.strictObject({
   findings: z.array(findingSchema.omit({ auditId: true, actionId: true })).max(5000),
 });
 
-export const auditRequestFileSchema = envelope(REQUEST_FORMAT, auditRequestContentSchema);
-export const auditReturnFileSchema = envelope(RETURN_FORMAT, auditReturnContentSchema);
+export const auditRequestFileSchema = envelope(REQUEST_FORMAT, REQUEST_FORMAT_VERSION, auditRequestContentSchema);
+/** Requests of referential 2026.1 named the structure's types; read, then given a profile (structure/legacy.ts). */
+const legacyAuditRequestFileSchema = envelope(REQUEST_FORMAT, 1, requestContentWith(legacyAuditSubjectSchema));
+export const auditReturnFileSchema = envelope(RETURN_FORMAT, RETURN_FORMAT_VERSION, auditReturnContentSchema);
 
 export type AuditRequestContent = z.output<typeof auditRequestContentSchema>;
 export type AuditReturnContent = z.output<typeof auditReturnContentSchema>;
@@ -70,47 +75,72 @@ interface PeerContents {
   keys: (readonly [what: string, keys: readonly string[]])[];
 }
 
-async function readPeerFile<S extends z.ZodType<{ referentialVersion: string; content: unknown; integrity: { value: string } }>>(
+async function readPeerFile<F extends { referentialVersion: string; content: unknown; integrity: { value: string } }>(
   text: string,
-  format: string,
-  schema: S,
+  expected: { format: string; version: number },
+  /** The schema of the file's format version (an older version may have its own), and how it becomes the current one. */
+  read: (formatVersion: unknown) => { schema: z.ZodType<F>; upgrade?: (file: F) => F },
   context: ReadContext,
-  contentsOf: (content: z.output<S>['content']) => PeerContents,
-): Promise<Read<z.output<S>>> {
-  const opened = openFile(text, { format, version: PEER_FORMAT_VERSION });
+  contentsOf: (content: F['content']) => PeerContents,
+): Promise<Read<F>> {
+  const opened = openFile(text, expected);
   if (!opened.ok) return opened;
+  const { schema, upgrade } = read((opened.raw as { formatVersion?: unknown }).formatVersion);
   const parsed = parseFile(schema, opened.raw);
   if (!parsed.success) return { ok: false, message: shapeProblem(parsed.issues) };
-  const file = parsed.data;
+  const file = parsed.data as F;
   const contents = contentsOf(file.content);
-  const unknownCode = contents.codes.find((code) => code !== null && !context.criterionCodes.has(code));
+  const codes = context.criterionCodes.get(file.referentialVersion);
+  const unknownCode = contents.codes.find((code) => code !== null && !codes?.has(code));
   const problem =
-    unknownReferentialProblem([file.referentialVersion, ...contents.versions], context.knownReferentialVersions) ??
+    unknownReferentialProblem([file.referentialVersion, ...contents.versions], context) ??
     (await fingerprintProblem(file.content, file.integrity.value)) ??
     duplicateProblem(contents.keys) ??
     (unknownCode ? `Le critère ${unknownCode} n'existe pas dans le référentiel CAP ${file.referentialVersion}. Rien n'a été importé.` : null);
-  return problem ? { ok: false, message: problem } : { ok: true, file };
+  return problem ? { ok: false, message: problem } : { ok: true, file: upgrade ? upgrade(file) : file };
+}
+
+/** A request of format 1 as format 2 holds it: the audited structure's types become its profile. */
+function upgradeRequest(file: AuditRequestFile): AuditRequestFile {
+  const legacy = file as unknown as z.output<typeof legacyAuditRequestFileSchema>;
+  const { subject } = legacy.content;
+  return { ...file, formatVersion: REQUEST_FORMAT_VERSION, content: { ...legacy.content, subject: { ...subject, structure: withProfile(subject.structure) } } };
 }
 
 export function readAuditRequest(text: string, context: ReadContext): Promise<Read<AuditRequestFile>> {
-  return readPeerFile(text, REQUEST_FORMAT, auditRequestFileSchema, context, ({ subject }) => ({
-    codes: [...subject.criterionCodes, ...subject.evidence.map((e) => e.criterionCode), ...(subject.selfRatings ?? []).map((r) => r.criterionCode)],
-    // The return is written against the campaign's version (exportAuditReturn): one this site does not know could not be sent back.
-    versions: [subject.campaign.referentialVersion],
-    keys: [
-      ['deux fois le même critère dans le périmètre de l’audit', subject.criterionCodes],
-      ['deux niveaux de l’équipe pour un même critère', (subject.selfRatings ?? []).map((r) => r.criterionCode)],
-    ],
-  }));
+  return readPeerFile<AuditRequestFile>(
+    text,
+    { format: REQUEST_FORMAT, version: REQUEST_FORMAT_VERSION },
+    (version) =>
+      version === 1
+        ? { schema: legacyAuditRequestFileSchema as unknown as z.ZodType<AuditRequestFile>, upgrade: upgradeRequest }
+        : { schema: auditRequestFileSchema as unknown as z.ZodType<AuditRequestFile> },
+    context,
+    ({ subject }) => ({
+      codes: [...subject.criterionCodes, ...subject.evidence.map((e) => e.criterionCode), ...(subject.selfRatings ?? []).map((r) => r.criterionCode)],
+      // The return is written against the campaign's version (exportAuditReturn): one this site does not know could not be sent back.
+      versions: [subject.campaign.referentialVersion],
+      keys: [
+        ['deux fois le même critère dans le périmètre de l’audit', subject.criterionCodes],
+        ['deux niveaux de l’équipe pour un même critère', (subject.selfRatings ?? []).map((r) => r.criterionCode)],
+      ],
+    }),
+  );
 }
 
 export function readAuditReturn(text: string, context: ReadContext): Promise<Read<AuditReturnFile>> {
-  return readPeerFile(text, RETURN_FORMAT, auditReturnFileSchema, context, (c) => ({
-    codes: [...c.ratings.map((r) => r.criterionCode), ...c.findings.map((f) => f.criterionCode)],
-    versions: [],
-    keys: [
-      ['deux niveaux de l’auditeur pour un même critère', c.ratings.map((r) => r.criterionCode)],
-      ['deux constats d’audit portant le même identifiant', c.findings.map((f) => f.id)],
-    ],
-  }));
+  return readPeerFile<AuditReturnFile>(
+    text,
+    { format: RETURN_FORMAT, version: RETURN_FORMAT_VERSION },
+    () => ({ schema: auditReturnFileSchema as unknown as z.ZodType<AuditReturnFile> }),
+    context,
+    (c) => ({
+      codes: [...c.ratings.map((r) => r.criterionCode), ...c.findings.map((f) => f.criterionCode)],
+      versions: [],
+      keys: [
+        ['deux niveaux de l’auditeur pour un même critère', c.ratings.map((r) => r.criterionCode)],
+        ['deux constats d’audit portant le même identifiant', c.findings.map((f) => f.id)],
+      ],
+    }),
+  );
 }

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { TRACK_IDS } from '../referential/constants';
-import { EVIDENCE_KINDS, STRUCTURE_TYPES } from '../evaluation/model';
+import { EVIDENCE_KINDS } from '../evaluation/model';
+import { legacyTypes, profileFields, siret } from '../structure/file-schema';
 import { criterionCode, day, evidenceUrl, hex64, id, level, optionalDay, pattern, referentialVersion, text, timestamp } from '../evaluation/file-fields';
 import { AUDIT_KINDS, AUDITOR_ROLES, FINDING_KINDS } from './model';
 import { COMMENT_MAX } from '../evaluation/rules';
@@ -26,26 +27,26 @@ export const evidenceSummarySchema = z.strictObject({
 
 export const selfRatingSchema = z.strictObject({ criterionCode, level: level.nullable(), notApplicable: z.boolean() });
 
-export const auditSubjectSchema = z.strictObject({
-  structure: z.strictObject({
-    id,
-    name: text(120).min(1),
-    types: z.array(z.enum(STRUCTURE_TYPES)).min(1),
-    siret: pattern(/^(\d{14})?$/, 'SIRET mal formé'),
-    region: text(80),
-  }),
+export const auditedStructureSchema = z.strictObject({ id, name: text(120).min(1), siret, region: text(80), ...profileFields });
+/** Requests and backups of referential 2026.1 named the audited structure's types (see structure/legacy.ts). */
+export const legacyAuditedStructureSchema = z.strictObject({ id, name: text(120).min(1), types: legacyTypes, siret, region: text(80) });
+
+const subjectWith = <S extends z.ZodType>(structure: S) => z.strictObject({
+  structure,
   campaign: z.strictObject({ id, name: text(120).min(1), date: day, tracks: z.array(z.enum(TRACK_IDS)).min(1), referentialVersion }),
   criterionCodes: z.array(criterionCode).min(1, { error: "la demande ne couvre aucun critère" }).max(1000),
   evidence: z.array(evidenceSummarySchema).max(100_000),
   selfRatings: z.array(selfRatingSchema).max(1000).nullable(),
 });
+export const auditSubjectSchema = subjectWith(auditedStructureSchema);
+export const legacyAuditSubjectSchema = subjectWith(legacyAuditedStructureSchema);
 
-export const auditSchema = z.strictObject({
+const auditWith = <S extends z.ZodType>(subject: S) => z.strictObject({
   id,
   kind: z.enum(AUDIT_KINDS),
   side: z.enum(['audited', 'auditor']),
   campaignId: id.nullable(),
-  subject: auditSubjectSchema.nullable(),
+  subject: subject.nullable(),
   requestId: id.nullable(),
   auditingStructure: text(160),
   auditors: z.array(auditorSchema).max(20),
@@ -60,6 +61,8 @@ export const auditSchema = z.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
 });
+export const auditSchema = auditWith(auditSubjectSchema);
+export const legacyAuditSchema = auditWith(legacyAuditSubjectSchema);
 
 export const auditRatingSchema = z.strictObject({
   auditId: id,

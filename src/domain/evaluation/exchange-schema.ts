@@ -4,25 +4,42 @@
  */
 import { z } from 'zod';
 import { TRACK_IDS } from '../referential/constants';
-import { criterionCode, day, evidenceUrl, hex64, id, integrity, level, optionalDay, pattern, referentialVersion, text, timestamp } from './file-fields';
-import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES, STRUCTURE_TYPES } from './model';
+import { criterionCode, day, evidenceUrl, hex64, id, integrity, level, optionalDay, referentialVersion, text, timestamp } from './file-fields';
+import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES } from './model';
+import { legacyTypes, profileFields, siret } from '../structure/file-schema';
 import { ACTION_STATUSES, PRIORITIES } from '../plan/model';
 import { COMMENT_MAX, JUSTIFICATION_MAX, RETAINED_REASON_MAX } from './rules';
-import { auditRatingSchema, auditSchema, findingSchema } from '../audit/schema';
+import { auditRatingSchema, auditSchema, findingSchema, legacyAuditSchema } from '../audit/schema';
 
 export const EXCHANGE_FORMAT = 'cap-progres/evaluation';
-/** Version 2 adds participants' views and audits; version 1 files (without them) still import. */
-export const EXCHANGE_FORMAT_VERSION = 2;
+/**
+ * Version 3 (referential 2026.2) describes a structure by its profile and says where a carried answer came from;
+ * version 2 added participants' views and audits. Files of versions 1 and 2 still import (legacy schema below).
+ */
+export const EXCHANGE_FORMAT_VERSION = 3;
 
-const headcount = z.number().int().min(0).max(100_000).nullable();
+const staffCount = z.number().int().min(0).max(100_000).nullable();
+const staff = z.strictObject({ permanents: staffCount, inPathway: staffCount, volunteers: staffCount });
 
 export const structureSchema = z.strictObject({
   id,
   name: text(120).min(1),
-  types: z.array(z.enum(STRUCTURE_TYPES)).min(1),
-  siret: pattern(/^(\d{14})?$/, 'SIRET mal formé'),
+  siret,
   region: text(80),
-  staff: z.strictObject({ permanents: headcount, inPathway: headcount, volunteers: headcount }),
+  ...profileFields,
+  staff,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** A structure in files of format 1 and 2: its types, turned into a profile on reading (structure/legacy.ts). */
+export const legacyStructureSchema = z.strictObject({
+  id,
+  name: text(120).min(1),
+  types: legacyTypes,
+  siret,
+  region: text(80),
+  staff,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -49,6 +66,13 @@ export const ratingSchema = z.strictObject({
   toReview: z.boolean(),
   carriedOver: z.boolean(),
   retainedReason: text(RETAINED_REASON_MAX).optional(),
+  carriedFrom: z
+    .strictObject({
+      version: referentialVersion,
+      origin: z.enum(['kept', 'renamed', 'merged', 'split', 'new']),
+      sources: z.array(z.strictObject({ criterionCode, level: level.nullable(), notApplicable: z.boolean(), comment: text(COMMENT_MAX) })).max(50),
+    })
+    .optional(),
   updatedAt: timestamp,
 });
 
@@ -117,8 +141,8 @@ export const attachedFileSchema = z.strictObject({
     .refine(isPaddedBase64, { error: 'contenu base64 mal formé', abort: true }),
 });
 
-export const exchangeContentSchema = z.strictObject({
-  structures: z.array(structureSchema).max(100),
+const contentWith = <S extends z.ZodType, A extends z.ZodType>(structure: S, audit: A) => z.strictObject({
+  structures: z.array(structure).max(100),
   campaigns: z.array(campaignSchema).max(1000),
   ratings: z.array(ratingSchema).max(200_000),
   evidence: z.array(evidenceSchema).max(100_000),
@@ -129,21 +153,30 @@ export const exchangeContentSchema = z.strictObject({
   files: z.array(attachedFileSchema).max(10_000),
   /** Since format 2 (absent from version 1 files): participants' own views, and audits with their layer and findings. */
   views: z.array(participantViewSchema).max(1_000_000).optional(),
-  audits: z.array(auditSchema).max(1000).optional(),
+  audits: z.array(audit).max(1000).optional(),
   auditRatings: z.array(auditRatingSchema).max(200_000).optional(),
   findings: z.array(findingSchema).max(100_000).optional(),
 });
 
-export const exchangeFileSchema = z.strictObject({
-  format: z.literal(EXCHANGE_FORMAT),
-  formatVersion: z.union([z.literal(1), z.literal(EXCHANGE_FORMAT_VERSION)]),
-  exportedAt: timestamp,
-  /** The referential version the campaigns were rated against (all campaigns of a file share it). */
-  referentialVersion,
-  scope: z.enum(['campaign', 'all']),
-  content: exchangeContentSchema,
-  integrity,
-});
+export const exchangeContentSchema = contentWith(structureSchema, auditSchema);
+const legacyExchangeContentSchema = contentWith(legacyStructureSchema, legacyAuditSchema);
+
+const envelope = <V extends z.ZodType, C extends z.ZodType>(formatVersion: V, content: C) =>
+  z.strictObject({
+    format: z.literal(EXCHANGE_FORMAT),
+    formatVersion,
+    exportedAt: timestamp,
+    /** The current referential version of the site that wrote the file; each campaign says its own. */
+    referentialVersion,
+    scope: z.enum(['campaign', 'all']),
+    content,
+    integrity,
+  });
+
+export const exchangeFileSchema = envelope(z.literal(EXCHANGE_FORMAT_VERSION), exchangeContentSchema);
+/** Files of format 1 and 2, written with referential 2026.1. */
+export const legacyExchangeFileSchema = envelope(z.union([z.literal(1), z.literal(2)]), legacyExchangeContentSchema);
 
 export type ExchangeContent = z.output<typeof exchangeContentSchema>;
 export type ExchangeFile = z.output<typeof exchangeFileSchema>;
+export type LegacyExchangeFile = z.output<typeof legacyExchangeFileSchema>;

@@ -5,10 +5,12 @@ import {
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
   exchangeFileSchema,
+  legacyExchangeFileSchema,
   type ExchangeContent,
   type ExchangeFile,
 } from './exchange-schema';
-import { duplicateProblem, fileSizeProblem, fingerprintProblem, integrityOf, openFile, unknownReferentialProblem, type ReadContext } from './sealed-file';
+import { upgradeLegacyFile } from './legacy-file';
+import { duplicateProblem, fileSizeProblem, fingerprintProblem, integrityOf, openFile, unknownReferentialProblem, unknownVersionProblem, type ReadContext } from './sealed-file';
 import { parseFile, shapeProblem } from './parse-file';
 
 export async function buildExchangeFile(
@@ -39,17 +41,16 @@ export const importSizeProblem = (size: number) => fileSizeProblem(size, EXPECTE
 export async function readExchangeFile(text: string, context: ReadContext): Promise<ReadResult> {
   const opened = openFile(text, EXPECTED);
   if (!opened.ok) return opened;
-  const parsed = parseFile(exchangeFileSchema, opened.raw);
+  // Files of format 1 and 2 (referential 2026.1) have their own schema; once sealed as written, they are upgraded.
+  const version = (opened.raw as { formatVersion?: unknown }).formatVersion;
+  const parsed = version === 1 || version === 2 ? parseFile(legacyExchangeFileSchema, opened.raw) : parseFile(exchangeFileSchema, opened.raw);
   if (!parsed.success) return refuse(shapeProblem(parsed.issues));
-  const file = parsed.data;
-
-  const versions = new Set([file.referentialVersion, ...file.content.campaigns.map((c) => c.referentialVersion)]);
-  const problem =
-    unknownReferentialProblem(versions, context.knownReferentialVersions) ??
-    (await fingerprintProblem(file.content, file.integrity.value)) ??
-    duplicateProblem(keysOf(file.content)) ??
-    checkReferences(file.content, context.criterionCodes, file.referentialVersion) ??
-    (await checkAttachedFiles(file.content));
+  const sealed = parsed.data;
+  const versions = new Set([sealed.referentialVersion, ...sealed.content.campaigns.map((c) => c.referentialVersion)]);
+  const sealProblem = unknownReferentialProblem(versions, context) ?? (await fingerprintProblem(sealed.content, sealed.integrity.value));
+  if (sealProblem) return refuse(sealProblem);
+  const file = sealed.formatVersion === EXCHANGE_FORMAT_VERSION ? (sealed as ExchangeFile) : upgradeLegacyFile(sealed as Parameters<typeof upgradeLegacyFile>[0]);
+  const problem = duplicateProblem(keysOf(file.content)) ?? checkReferences(file.content, context) ?? (await checkAttachedFiles(file.content));
   return problem ? refuse(problem) : { ok: true, file };
 }
 
@@ -69,33 +70,46 @@ const keysOf = (c: ExchangeContent) =>
     ['deux fois le même fichier joint', c.files.map((f) => f.sha256)],
   ] as const;
 
-function checkReferences(content: ExchangeContent, criterionCodes: ReadonlySet<string>, version: string): string | null {
+/** Every reference of the file resolves: to a record of the file, and to a criterion of the version its campaign was rated against. */
+function checkReferences(content: ExchangeContent, context: ReadContext): string | null {
   const structures = new Set(content.structures.map((s) => s.id));
-  const campaigns = new Set(content.campaigns.map((c) => c.id));
+  const campaignVersion = new Map(content.campaigns.map((c) => [c.id, c.referentialVersion]));
+  const unknownCode = (code: string, version: string) =>
+    context.criterionCodes.get(version)?.has(code) ? null : `Le critère ${code} n'existe pas dans le référentiel CAP ${version}.`;
   for (const c of content.campaigns) {
     if (!structures.has(c.structureId)) return `La campagne « ${c.name} » renvoie à une structure absente du fichier.`;
   }
   for (const item of [...content.ratings, ...content.evidence, ...content.dismissals]) {
-    if (!campaigns.has(item.campaignId)) return `Une évaluation du critère ${item.criterionCode} renvoie à une campagne absente du fichier.`;
-    if (!criterionCodes.has(item.criterionCode)) return `Le critère ${item.criterionCode} n'existe pas dans le référentiel CAP ${version}.`;
+    const version = campaignVersion.get(item.campaignId);
+    if (!version) return `Une évaluation du critère ${item.criterionCode} renvoie à une campagne absente du fichier.`;
+    const problem = unknownCode(item.criterionCode, version);
+    if (problem) return problem;
   }
   for (const action of content.actions) {
-    if (!campaigns.has(action.campaignId)) return `L'action « ${action.title} » renvoie à une campagne absente du fichier.`;
-    const unknown = action.criterionCodes.find((code) => !criterionCodes.has(code));
-    if (unknown) return `Le critère ${unknown} n'existe pas dans le référentiel CAP ${version}.`;
+    const version = campaignVersion.get(action.campaignId);
+    if (!version) return `L'action « ${action.title} » renvoie à une campagne absente du fichier.`;
+    const problem = action.criterionCodes.map((code) => unknownCode(code, version)).find((p) => p !== null);
+    if (problem) return problem;
   }
   for (const view of content.views ?? []) {
-    if (!campaigns.has(view.campaignId)) return `Un avis sur le critère ${view.criterionCode} renvoie à une campagne absente du fichier.`;
-    if (!criterionCodes.has(view.criterionCode)) return `Le critère ${view.criterionCode} n'existe pas dans le référentiel CAP ${version}.`;
+    const version = campaignVersion.get(view.campaignId);
+    if (!version) return `Un avis sur le critère ${view.criterionCode} renvoie à une campagne absente du fichier.`;
+    const problem = unknownCode(view.criterionCode, version);
+    if (problem) return problem;
   }
-  const audits = new Set<string>();
+  // An audit of one of our campaigns is rated against that campaign's version; one conducted for a peer, against the peer campaign's.
+  const auditVersion = new Map<string, string>();
   for (const audit of content.audits ?? []) {
-    if (audit.campaignId !== null && !campaigns.has(audit.campaignId)) return 'Un audit renvoie à une campagne absente du fichier.';
-    audits.add(audit.id);
+    if (audit.campaignId !== null && !campaignVersion.has(audit.campaignId)) return 'Un audit renvoie à une campagne absente du fichier.';
+    const version = audit.campaignId !== null ? campaignVersion.get(audit.campaignId) : audit.subject?.campaign.referentialVersion;
+    if (version && !context.criterionCodes.has(version)) return unknownVersionProblem(version, context);
+    auditVersion.set(audit.id, version ?? '');
   }
   for (const item of [...(content.auditRatings ?? []), ...(content.findings ?? [])]) {
-    if (!audits.has(item.auditId)) return 'Une note ou un constat d’audit renvoie à un audit absent du fichier.';
-    if (item.criterionCode !== null && !criterionCodes.has(item.criterionCode)) return `Le critère ${item.criterionCode} n'existe pas dans le référentiel CAP ${version}.`;
+    const version = auditVersion.get(item.auditId);
+    if (version === undefined) return 'Une note ou un constat d’audit renvoie à un audit absent du fichier.';
+    const problem = item.criterionCode === null ? null : unknownCode(item.criterionCode, version);
+    if (problem) return problem;
   }
   return null;
 }

@@ -1,41 +1,11 @@
 /** What the forms accept, with the French message shown next to the field. */
 import { z } from 'zod';
 import { TRACK_IDS } from '../referential/constants';
-import { EVIDENCE_KINDS, PARTICIPANT_ROLES, STRUCTURE_TYPES } from './model';
-import { isValidSiret, normalizeSiret } from './siret';
+import { EVIDENCE_KINDS, PARTICIPANT_ROLES } from './model';
+export { structureFormSchema, type StructureFormInput, type StructureFormValues } from '../structure/form';
 
 const name = (label: string, max = 120) =>
   z.string().trim().min(1, { error: `${label} est obligatoire.` }).max(max, { error: `${label} ne doit pas dépasser ${max} caractères.` });
-
-const headcount = z
-  .union([z.literal(''), z.coerce.number({ error: 'Indiquez un nombre entier.' })])
-  .transform((v) => (v === '' ? null : v))
-  .pipe(
-    z
-      .number()
-      .int({ error: 'Indiquez un nombre entier.' })
-      .min(0, { error: 'Le nombre ne peut pas être négatif.' })
-      .max(100_000, { error: 'Ce nombre semble trop grand.' })
-      .nullable(),
-  );
-
-export const structureFormSchema = z.object({
-  name: name('Le nom de la structure'),
-  types: z
-    .array(z.enum(STRUCTURE_TYPES))
-    .min(1, { error: 'Choisissez au moins un type de structure.' })
-    .transform((types) => STRUCTURE_TYPES.filter((t) => types.includes(t))),
-  siret: z
-    .string()
-    .trim()
-    .transform(normalizeSiret)
-    .refine((s) => s === '' || /^\d{14}$/.test(s), { error: 'Le SIRET compte 14 chiffres.' })
-    .refine((s) => s === '' || isValidSiret(s), { error: 'Ce SIRET n\'est pas valide : vérifiez les chiffres (clé de contrôle).' }),
-  region: z.string().trim().max(80, { error: 'La région ne doit pas dépasser 80 caractères.' }),
-  staff: z.object({ permanents: headcount, inPathway: headcount, volunteers: headcount }),
-});
-export type StructureFormInput = z.input<typeof structureFormSchema>;
-export type StructureFormValues = z.output<typeof structureFormSchema>;
 
 export const participantSchema = z.object({
   id: z.string().min(1),

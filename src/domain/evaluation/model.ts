@@ -1,8 +1,6 @@
 /** What a structure records: its profile, its campaigns, one rating per criterion, and the evidence behind it. */
 import type { Level, TrackId } from '../referential/constants';
-
-export const STRUCTURE_TYPES = ['AI', 'ACI', 'EI', 'ETTI', 'GEIQ', 'EA', 'EBE', 'SCIC', 'ENSEMBLIER'] as const;
-export type StructureType = (typeof STRUCTURE_TYPES)[number];
+import type { StructureProfile } from '../structure/profile';
 
 export const PARTICIPANT_ROLES = [
   'direction',
@@ -38,10 +36,10 @@ export interface Staff {
   volunteers: number | null;
 }
 
-export interface Structure {
+/** A structure: who it is, and its profile (legal form, conventionnements, group, headcount) the rules read. */
+export interface Structure extends StructureProfile {
   id: string;
   name: string;
-  types: StructureType[];
   siret: string;
   region: string;
   staff: Staff;
@@ -84,7 +82,18 @@ export interface Rating {
   carriedOver: boolean;
   /** Why the team retained this level when participants' views differ (absent in older data). */
   retainedReason?: string | undefined;
+  /**
+   * Set when the campaign was started from one rated against an older referential: how this criterion came
+   * (kept, renamed, merged, split, or new in this version) and the older answers it came from.
+   */
+  carriedFrom?: CarriedFrom | undefined;
   updatedAt: string;
+}
+
+export interface CarriedFrom {
+  version: string;
+  origin: 'kept' | 'renamed' | 'merged' | 'split' | 'new';
+  sources: { criterionCode: string; level: Level | null; notApplicable: boolean; comment: string }[];
 }
 
 /**

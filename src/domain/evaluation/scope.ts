@@ -1,16 +1,19 @@
 /** Which criteria a campaign rates, and how far the rating has gone. */
 import type { Criterion, Referential } from '../referential/model';
-import type { Campaign, Rating, StructureType } from './model';
+import type { Campaign, Rating } from './model';
 import { progressFromSummary, summarize } from './progress-summary';
+import { appliesToStructure, asItBinds, targetsOf } from '../structure/applicability';
+import type { StructureProfile } from '../structure/profile';
 
-/** A criterion is in scope when it applies to one of the structure's types and belongs to one of the campaign's tracks. */
-export function isInScope(criterion: Criterion, types: readonly StructureType[], tracks: Campaign['tracks']): boolean {
-  const typeOk = criterion.appliesTo === 'ALL' || criterion.appliesTo.some((t) => types.includes(t as StructureType));
-  return typeOk && criterion.tracks.some((t) => tracks.includes(t));
-}
-
-export function criteriaInScope(referential: Referential, types: readonly StructureType[], tracks: Campaign['tracks']): Criterion[] {
-  return referential.criteria.filter((c) => isInScope(c, types, tracks));
+/**
+ * The criteria a campaign rates: those that apply to the structure (its conventionnements, legal form, group) and
+ * belong to one of the campaign's tracks, each as its legal duty binds this structure (see asItBinds).
+ */
+export function criteriaInScope(referential: Referential, profile: StructureProfile, tracks: Campaign['tracks']): Criterion[] {
+  const targets = targetsOf(profile);
+  return referential.criteria
+    .filter((c) => appliesToStructure(c, targets) && c.tracks.some((t) => tracks.includes(t)))
+    .map((c) => asItBinds(c, profile));
 }
 
 export interface Progress {

@@ -24,14 +24,16 @@ export interface ExpectedFile {
 
 export type Opened = { ok: true; raw: unknown } | { ok: false; message: string };
 
-/** What reading a file checks it against: the referential versions and criteria this site knows. */
+/** What reading a file checks it against: each referential version this site knows, with its criteria. */
 export interface ReadContext {
-  knownReferentialVersions: readonly string[];
-  criterionCodes: ReadonlySet<string>;
+  criterionCodes: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-export function readContextOf(referential: { version: string; criteria: readonly { code: string }[] }): ReadContext {
-  return { knownReferentialVersions: [referential.version], criterionCodes: new Set(referential.criteria.map((c) => c.code)) };
+/** From whole versions (tests, build) or from the catalogue's codes (the browser: /referentiel/versions.json). */
+export function readContextOf(...versions: ({ version: string; criteria: readonly { code: string }[] } | { version: string; criterionCodes: readonly string[] })[]): ReadContext {
+  return {
+    criterionCodes: new Map(versions.map((v) => [v.version, new Set('criteria' in v ? v.criteria.map((c) => c.code) : v.criterionCodes)])),
+  };
 }
 
 /** The seal every file carries: SHA-256 of its content in canonical JSON. */
@@ -119,12 +121,13 @@ export function duplicateProblem(lists: readonly (readonly [what: string, keys: 
   return null;
 }
 
-export function unknownReferentialProblem(versions: Iterable<string>, known: readonly string[]): string | null {
-  for (const version of versions) {
-    if (!known.includes(version)) {
-      return `Ce fichier a été rempli avec le référentiel CAP ${version}, que ce site ne connaît pas (version disponible : ${known.join(', ')}). Rien n'a été importé.`;
-    }
-  }
+export function unknownVersionProblem(version: string, context: ReadContext): string {
+  const known = [...context.criterionCodes.keys()];
+  return `Ce fichier a été rempli avec le référentiel CAP ${version}, que ce site ne connaît pas (${known.length > 1 ? 'versions disponibles' : 'version disponible'} : ${known.join(', ')}). Rien n'a été importé.`;
+}
+
+export function unknownReferentialProblem(versions: Iterable<string>, context: ReadContext): string | null {
+  for (const version of versions) if (!context.criterionCodes.has(version)) return unknownVersionProblem(version, context);
   return null;
 }
 

@@ -7,9 +7,9 @@
 
 export type MigrationEntry =
   | { kind: 'kept'; from: string; to: string }
-  | { kind: 'renamed'; from: string; to: string }
-  | { kind: 'merged'; from: readonly string[]; to: string }
-  | { kind: 'split'; from: string; to: readonly string[] }
+  | { kind: 'renamed'; from: string; to: string; note?: string | undefined }
+  | { kind: 'merged'; from: readonly string[]; to: string; note?: string | undefined }
+  | { kind: 'split'; from: string; to: readonly string[]; note?: string | undefined }
   | { kind: 'removed'; from: string; reason: string }
   | { kind: 'new'; to: string };
 
@@ -19,8 +19,8 @@ export interface MigrationTable {
   entries: readonly MigrationEntry[];
 }
 
-const sourcesOf = (e: MigrationEntry): readonly string[] => (e.kind === 'new' ? [] : e.kind === 'merged' ? e.from : [e.from]);
-const targetsOf = (e: MigrationEntry): readonly string[] => (e.kind === 'removed' ? [] : e.kind === 'split' ? e.to : [e.to]);
+export const sourcesOf = (e: MigrationEntry): readonly string[] => (e.kind === 'new' ? [] : e.kind === 'merged' ? e.from : [e.from]);
+export const targetsOf = (e: MigrationEntry): readonly string[] => (e.kind === 'removed' ? [] : e.kind === 'split' ? e.to : [e.to]);
 
 /**
  * Every problem of the table, in French: each criterion of the older version must be said once what it became,
@@ -121,4 +121,30 @@ export function carryThrough(table: MigrationTable, answers: readonly OlderAnswe
       }
     }
   });
+}
+
+/**
+ * Answers carried across several versions, one table after the other; the sources shown stay the answers of the
+ * oldest campaign. One table gives exactly `carryThrough`.
+ */
+export function carryThroughPath(tables: readonly MigrationTable[], answers: readonly OlderAnswer[]): CarriedAnswer[] {
+  if (tables.length === 0) return answers.map((a) => ({ ...a, origin: 'kept' as const, sources: [a] }));
+  let carried = carryThrough(tables[0]!, answers);
+  for (const table of tables.slice(1)) {
+    const previous = new Map(carried.map((c) => [c.criterionCode, c]));
+    carried = carryThrough(table, carried).map((next) => {
+      const before = next.sources.flatMap((s) => previous.get(s.criterionCode) ?? []);
+      // Only kept in this step: it came as it came in the step before (renamed, merged, new…).
+      const origin = next.origin === 'kept' && before[0] ? before[0].origin : next.origin;
+      return { ...next, origin, sources: before.flatMap((b) => b.sources) };
+    });
+  }
+  return carried;
+}
+
+/** The codes an older criterion becomes after the tables (several if split, none if removed); itself with no table. */
+export function codesAfter(tables: readonly MigrationTable[], code: string): string[] {
+  let codes = [code];
+  for (const table of tables) codes = codes.flatMap((c) => table.entries.filter((e) => sourcesOf(e).includes(c)).flatMap(targetsOf));
+  return [...new Set(codes)];
 }

@@ -119,6 +119,8 @@ export const scaleSchema = strict({
     .length(LEVELS.length, { error: "l'échelle compte exactement 5 niveaux, de 0 à 4" })
     .refine((ls) => ls.every((l, i) => l.level === i), { error: "les niveaux doivent être 0, 1, 2, 3, 4 dans l'ordre" }),
   notApplicable: strict({ label: text("l'intitulé « non applicable »"), definition: text('la définition de « non applicable »') }),
+  /** How to rate when a level lists several conditions, or when practice varies: shown on /methode/ and the rating screen. */
+  ratingRules: z.array(text('chaque règle de notation')).default([]),
 });
 
 /** Conventionnement (AI, ACI…), legal form (SCIC…) or place in a certification group: what appliesTo may name. */

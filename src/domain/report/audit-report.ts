@@ -15,7 +15,7 @@ import {
   type Finding,
   type FindingKind,
 } from '../audit/model';
-import type { Rating, StructureType } from '../evaluation/model';
+import type { Rating } from '../evaluation/model';
 import type { TrackId } from '../referential/constants';
 import { clauseTitle, levelName, trackName } from '../referential/lookup';
 import type { Criterion, Referential, Theme } from '../referential/model';
@@ -29,7 +29,8 @@ export interface AuditReportInput {
   audit: Audit;
   audited: {
     structureName: string;
-    structureTypes: StructureType[];
+    /** The audited structure's profile in words (describeProfile). */
+    structureProfile: string;
     siret: string;
     region: string;
     campaignName: string;
@@ -90,7 +91,7 @@ export interface AuditReportModel {
   title: string;
   audited: {
     structureName: string;
-    structureTypes: string[];
+    structureProfile: string;
     siret: string;
     region: string;
     campaignName: string;
@@ -144,7 +145,7 @@ export function buildAuditReport(input: AuditReportInput): AuditReportModel {
     title: AUDIT_REPORT_TITLES[audit.kind],
     audited: {
       structureName: audited.structureName,
-      structureTypes: audited.structureTypes.map((t) => referential.structureTypes.find((s) => s.id === t)?.name ?? t),
+      structureProfile: audited.structureProfile,
       siret: audited.siret,
       region: audited.region,
       campaignName: audited.campaignName,

@@ -2,6 +2,7 @@
  * The report of a campaign, as data: the PDF and its accessible HTML twin both render this one model, so
  * they say the same thing, with the figures of the scoring module.
  */
+import { describeProfile } from '../structure/describe';
 import { PARTICIPANT_ROLE_LABELS, EVIDENCE_KIND_LABELS, type Campaign, type Evidence, type Rating, type Structure } from '../evaluation/model';
 import { isOpen, type ProgressAction } from '../plan/model';
 import { suggestActions, type Suggestion } from '../plan/suggest';
@@ -42,7 +43,8 @@ export interface ReportModel {
   /** SHA-256 of the campaign's data (canonical JSON, attached files listed by their own SHA-256). */
   dataSha256: string;
   generatedAt: string;
-  structure: { name: string; types: string; siret: string; region: string };
+  /** The profile in words: legal form, conventionnements, group, headcount. */
+  structure: { name: string; profile: string; siret: string; region: string };
   campaign: { name: string; date: string; tracks: string[]; referentialVersion: string; participants: { name: string; role: string }[] };
   scores: CampaignScores;
   strengths: { criterion: Criterion; level: number }[];
@@ -95,13 +97,12 @@ export function buildReport(input: ReportInput): ReportModel {
     })
     .sort((a, b) => b.level - a.level || b.criterion.weight - a.criterion.weight)
     .slice(0, 10);
-  const typeNames = structure.types.map((t) => referential.structureTypes.find((s) => s.id === t)?.name ?? t);
   const day = input.now.toISOString().slice(0, 10);
   return {
     documentId: `CAP-${campaign.id.slice(0, 8).toUpperCase()}-${day.replace(/-/g, '')}`,
     dataSha256: input.dataSha256,
     generatedAt: input.now.toISOString(),
-    structure: { name: structure.name, types: typeNames.join(', '), siret: structure.siret, region: structure.region },
+    structure: { name: structure.name, profile: describeProfile(structure), siret: structure.siret, region: structure.region },
     campaign: {
       name: campaign.name,
       date: campaign.date,

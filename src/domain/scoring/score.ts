@@ -57,6 +57,14 @@ export interface ThemeScore {
 export interface RegulatoryAlert {
   criterion: Criterion;
   level: 0 | 1;
+  /** Set when the duty starts at a threshold the profile does not tell: why it may apply (the criterion's rule). */
+  mayApply?: string;
+}
+
+/** « SU.1.3 Titre — niveau 1 », and why it may apply when the profile cannot tell: the alert as every output writes it. */
+export function describeAlert(alert: RegulatoryAlert): string {
+  const base = `${alert.criterion.code} ${alert.criterion.title} — niveau ${alert.level}`;
+  return alert.mayApply ? `${base} (obligation possible : ${alert.mayApply} ; précisez le profil de la structure)` : base;
 }
 
 export interface CampaignScores {
@@ -93,7 +101,7 @@ export function scoreCampaign(referential: Referential, scope: readonly Criterio
   const alerts = scope.flatMap((criterion): RegulatoryAlert[] => {
     const rating = ratings.get(criterion.code);
     return criterion.regulatory && !rating?.notApplicable && (rating?.level === 0 || rating?.level === 1)
-      ? [{ criterion, level: rating.level }]
+      ? [criterion.regulatoryCondition ? { criterion, level: rating.level, mayApply: criterion.regulatoryCondition.rule } : { criterion, level: rating.level }]
       : [];
   });
   const weakest = scored.length >= 2 ? scored.reduce((low, t) => ((t.score.value ?? 1) < (low.score.value ?? 1) ? t : low)) : null;

@@ -61,3 +61,17 @@ export interface GroupMembership {
  */
 export const PROFILE_TRAITS = ['ENSEMBLIER', 'MEMBRE_GROUPE', 'FONCTION_CENTRALE'] as const;
 export const APPLICABILITY_TARGETS: readonly string[] = [...CONVENTIONNEMENTS, ...LEGAL_FORMS, ...PROFILE_TRAITS];
+
+/** The part of a structure the referential's rules read. */
+export interface StructureProfile {
+  /** Null until the structure says it (structures described before 2026.2). */
+  legalForm: LegalForm | null;
+  conventionnements: Conventionnement[];
+  /** Several conventionnements carried together: every rule of each applies. */
+  ensemblier: boolean;
+  /** A commercial company that has the ESS quality (loi 2014-856, art. 1, II); false for other forms. */
+  essCompany: boolean;
+  group: GroupMembership | null;
+  /** Staff headcount as the code du travail counts it, for duties that start at a threshold; null if unknown. */
+  headcount: number | null;
+}

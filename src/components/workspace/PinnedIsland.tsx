@@ -1,0 +1,33 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Referential } from '../../domain/referential/model';
+import type { CapDatabase } from '../../storage/db';
+import { database } from '../../storage/instance';
+import { useReferentialVersion } from './referential-client';
+import { WorkspaceIsland } from './WorkspaceIsland';
+
+/** The version new campaigns use, for screens that show an older one (CampaignHeader says so). */
+const CurrentReferential = createContext<Referential | null>(null);
+export const useCurrentReferential = () => useContext(CurrentReferential);
+
+/**
+ * A screen of one campaign (or one audit): it opens with the referential version the campaign was rated against,
+ * its texts, levels and weights, whatever the current version is. `versionOf` reads that version from the
+ * database; null when the record is missing (the screen then says so itself).
+ */
+export function PinnedIsland({ versionOf, children }: { versionOf: (db: CapDatabase) => Promise<string | null>; children: (referential: Referential) => ReactNode }) {
+  return <WorkspaceIsland>{(current) => <Pinned current={current} versionOf={versionOf}>{children}</Pinned>}</WorkspaceIsland>;
+}
+
+function Pinned({ current, versionOf, children }: { current: Referential; versionOf: (db: CapDatabase) => Promise<string | null>; children: (referential: Referential) => ReactNode }) {
+  const version = useLiveQuery(() => versionOf(database()), []);
+  const pinned = useReferentialVersion(version ?? undefined);
+  if (version === undefined) return <p>Chargement…</p>;
+  if (version === null || version === current.version) return <CurrentReferential.Provider value={current}>{children(current)}</CurrentReferential.Provider>;
+  if (pinned.error) return <p className="notice notice-error" role="alert">{pinned.error}</p>;
+  if (!pinned.referential) return <p>Chargement du référentiel {version}…</p>;
+  return <CurrentReferential.Provider value={current}>{children(pinned.referential)}</CurrentReferential.Provider>;
+}
+
+/** The version of the campaign a screen's URL names (?id=…). */
+export const campaignVersion = (campaignId: string) => async (db: CapDatabase) => (await db.campaigns.get(campaignId))?.referentialVersion ?? null;
