@@ -32,7 +32,7 @@ export async function seed(page) {
     let campaignId = '';
     for (let s = 0; s < 5; s++) {
       const structureId = hex(1000 + s);
-      tx.objectStore('structures').put({ id: structureId, name: `Structure ${s + 1}`, types: ['AI', 'ACI', 'EI', 'ETTI'], siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 30, volunteers: 4 }, createdAt: at, updatedAt: at });
+      tx.objectStore('structures').put({ id: structureId, name: `Structure ${s + 1}`, legalForm: 'ASSOCIATION', conventionnements: ['AI', 'ACI', 'EI', 'ETTI'], ensemblier: true, essCompany: false, group: null, headcount: 40, siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 30, volunteers: 4 }, createdAt: at, updatedAt: at });
       for (let c = 0; c < 5; c++) {
         campaignId = hex(2000 + s * 10 + c);
         tx.objectStore('campaigns').put({ id: campaignId, structureId, name: `CAP ${2022 + c}`, date: `${2022 + c}-03-01`, tracks: ['CAP', 'CAP_ISO9001', 'CAP_RSE'], participants, referentialVersion: referential.version, previousCampaignId: null, createdAt: at, updatedAt: at });

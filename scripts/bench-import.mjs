@@ -18,7 +18,7 @@ export async function runImportBench() {
 
   /** A whole structure's history: `campaigns` campaigns, every criterion rated and commented. */
   const backup = (campaigns) => {
-    const structure = { id: hex(1), name: 'Régie <b>Nord</b>', types: ['AI', 'ACI'], siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 30, volunteers: null }, createdAt: at, updatedAt: at };
+    const structure = { id: hex(1), name: 'Régie <b>Nord</b>', legalForm: 'ASSOCIATION', conventionnements: ['AI', 'ACI'], ensemblier: true, essCompany: false, group: null, headcount: 35, siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 30, volunteers: null }, createdAt: at, updatedAt: at };
     const content = { structures: [structure], campaigns: [], ratings: [], evidence: [], actions: [], dismissals: [], files: [], views: [], audits: [], auditRatings: [], findings: [] };
     for (let c = 0; c < campaigns; c++) {
       const id = hex(100 + c);

@@ -121,7 +121,7 @@ export function loadLibrary(dir: string = contentDir): ReferentialLibrary {
 
   if (problems.length > 0 || !current.referential) throw new InvalidReferentialError(problems);
   const located = { path: pathOf(join(dir, 'referential.yaml')), referential: current.referential };
-  const libraryWide = libraryProblems(located, frozen, tables);
+  const libraryWide = libraryProblems(located, frozen, tables, pathOf(migrationsDir));
   if (libraryWide.length > 0) throw new InvalidReferentialError(libraryWide);
   const versions = [...frozen.map((f) => f.referential), current.referential].sort((a, b) => compareVersions(a.version, b.version));
   const migrations = tables.map((t) => t.table).sort((a, b) => compareVersions(a.from, b.from));

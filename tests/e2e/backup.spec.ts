@@ -30,7 +30,7 @@ test('export, clear the browser storage, import: the same data comes back', asyn
   await seed(page);
   const json = await exportAll(page);
   const file = JSON.parse(json);
-  expect(file).toMatchObject({ format: 'cap-progres/evaluation', formatVersion: 2, scope: 'all', integrity: { algorithm: 'SHA-256' } });
+  expect(file).toMatchObject({ format: 'cap-progres/evaluation', formatVersion: 3, scope: 'all', integrity: { algorithm: 'SHA-256' } });
   expect(file.content.ratings[0]).toMatchObject({ level: 3, comment: 'Œuvre « commune » – 1 200 €' });
   await expect(page.getByText(/Dernière sauvegarde : aujourd'hui/)).toBeVisible();
 

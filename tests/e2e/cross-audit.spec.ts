@@ -38,7 +38,7 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
   await a.getByLabel('Structure paire qui vous audite').fill('Entreprise B');
   await a.getByLabel(/Joindre nos niveaux/).check();
   const request = await download(a, "Exporter la demande d'audit", testInfo);
-  expect(JSON.parse(request.text)).toMatchObject({ format: 'cap-progres/audit-request', formatVersion: 1, integrity: { algorithm: 'SHA-256' } });
+  expect(JSON.parse(request.text)).toMatchObject({ format: 'cap-progres/audit-request', formatVersion: 2, integrity: { algorithm: 'SHA-256' } });
   await expect(a.getByRole('table', { name: /Audits de/ })).toContainText('en attente du retour');
 
   // B: imports the request; no return before the declaration of independence.

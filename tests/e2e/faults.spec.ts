@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { createCampaign, createStructure, simulateFullDisk } from './helpers';
+import { SCHEMA_VERSION } from '../../src/storage/db';
 
 const comment = (page: Page) => page.getByLabel(/^Commentaire/);
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'Enregistré à' });
@@ -116,7 +117,7 @@ test.describe('a database upgrade from another tab', () => {
 
     // Typed, and the newer version opens before the autosave pause has elapsed.
     await comment(page).fill('Tapé juste avant la mise à jour');
-    const opened = await openRaw(newer, 5 * 10 + 10);
+    const opened = await openRaw(newer, SCHEMA_VERSION * 10 + 10);
     // This tab let the database go only after writing: the newer tab had to wait.
     expect(opened.blocked).toBe(true);
 
@@ -144,7 +145,7 @@ test.describe('a database upgrade from another tab', () => {
 
     const newer = await context.newPage();
     await newer.goto('/recherche/');
-    await openRaw(newer, 5 * 10 + 10);
+    await openRaw(newer, SCHEMA_VERSION * 10 + 10);
     await expect(page.getByRole('alert').first()).toContainText(
       "CAP Progrès a été mis à jour dans un autre onglet, et votre dernière modification n'a pas pu être enregistrée",
     );
@@ -155,7 +156,7 @@ test.describe('a database upgrade from another tab', () => {
   test('a newer tab blocked by an older one says in French to close it, and opens once it is gone', async ({ page, context }) => {
     // The older tab: a CAP Progrès of schema version 4 whose connection ignores versionchange.
     await page.goto('/recherche/');
-    await openRaw(page, 4 * 10, true);
+    await openRaw(page, (SCHEMA_VERSION - 1) * 10, true);
 
     const newer = await context.newPage();
     await newer.goto('/espace/');

@@ -4,12 +4,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 
-export async function createStructure(page: Page, name: string, types: string[]) {
+/** A structure as its form describes it: a legal form (Association unless said) and the conventionnements it holds. */
+export async function createStructure(page: Page, name: string, conventionnements: string[], options: { legalForm?: string; headcount?: number } = {}) {
   await page.goto('/espace/');
   await page.getByRole('button', { name: 'Nouvelle structure' }).click();
   const form = page.getByRole('form', { name: 'Nouvelle structure' });
   await form.getByLabel('Nom de la structure').fill(name);
-  for (const type of types) await form.getByRole('checkbox', { name: new RegExp(`^${type} `) }).check();
+  await form.getByLabel('Forme juridique').selectOption({ label: options.legalForm ?? 'Association' });
+  for (const type of conventionnements) await form.getByRole('checkbox', { name: new RegExp(`^${type} `) }).check();
+  if (conventionnements.length > 1) await form.getByRole('checkbox', { name: /^Ensemblier/ }).check();
+  if (options.headcount !== undefined) await form.getByLabel('Effectif salarié (facultatif)').fill(String(options.headcount));
   await form.getByRole('button', { name: 'Créer la structure' }).click();
   await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
 }
@@ -46,7 +50,7 @@ export async function seedCampaign(page: Page, options: { comment: string; evide
     const structureId = hex(1);
     const campaignId = hex(2);
     const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence', 'actions'], 'readwrite');
-    tx.objectStore('structures').put({ id: structureId, name: 'Volume Test', types: ['AI', 'ACI', 'EI', 'ETTI', 'GEIQ', 'EA', 'EBE', 'SCIC', 'ENSEMBLIER'], siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: at, updatedAt: at });
+    tx.objectStore('structures').put({ id: structureId, name: 'Volume Test', legalForm: 'SCIC', conventionnements: ['AI', 'ACI', 'EI', 'ETTI', 'GEIQ', 'EA', 'EBE'], ensemblier: true, essCompany: false, group: { role: 'member', name: 'Groupe CAP', agreementDate: null }, headcount: 80, siret: '', region: '', staff: { permanents: null, inPathway: null, volunteers: null }, createdAt: at, updatedAt: at });
     tx.objectStore('campaigns').put({ id: campaignId, structureId, name: 'CAP volume', date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001', 'CAP_RSE'], participants: [{ id: 'p1', name: 'Claire Martin', role: 'direction' }], referentialVersion: referential.version, previousCampaignId: null, createdAt: at, updatedAt: at });
     referential.criteria.forEach((c: { code: string }, i: number) => {
       tx.objectStore('ratings').put({ campaignId, criterionCode: c.code, level: i % 5, notApplicable: null, comment, toReview: false, carriedOver: false, updatedAt: at });

@@ -35,7 +35,7 @@ async function seed(page: Page, { tag, first, campaigns }: { tag: string; first:
       const at = '2026-03-01T09:00:00.000Z';
       const structureId = hex(1);
       const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence', 'actions'], 'readwrite');
-      tx.objectStore('structures').put({ id: structureId, name: `Structure ${tag}`, types: ['ACI'], siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 20, volunteers: null }, createdAt: at, updatedAt: at });
+      tx.objectStore('structures').put({ id: structureId, name: `Structure ${tag}`, legalForm: 'ASSOCIATION', conventionnements: ['ACI'], ensemblier: false, essCompany: false, group: null, headcount: null, siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 20, volunteers: null }, createdAt: at, updatedAt: at });
       for (let c = first; c < first + campaigns; c++) {
         const campaignId = hex(c);
         tx.objectStore('campaigns').put({ id: campaignId, structureId, name: `CAP ${tag} ${c}`, date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001', 'CAP_RSE'], participants: [], referentialVersion: referential.version, previousCampaignId: null, createdAt: at, updatedAt: at });
@@ -118,10 +118,11 @@ test('a tab closed during an import leaves all the old data or all the new, neve
   await expect(reference.page.getByRole('status').filter({ hasText: 'Import terminé' })).toBeVisible({ timeout: 60_000 });
   const full = await timing(reference.page);
   const after = await readDatabase(reference.page);
+  const criteria = (await (await reference.page.request.get('/referentiel.json')).json()).criteria.length as number;
   await reference.context.close();
   const duration = full.doneAt! - full.startedAt;
-  expect(after.ratings).toHaveLength(2 * 101 - 101 + CAMPAIGNS * 101);
-  expect(before.ratings).toHaveLength(2 * 101);
+  expect(after.ratings).toHaveLength(2 * criteria - criteria + CAMPAIGNS * criteria);
+  expect(before.ratings).toHaveLength(2 * criteria);
   expect(after.progress).toHaveLength(CAMPAIGNS);
 
   const runs: { delay: number; closedAfter: number; finishedBeforeClose: boolean; outcome: string }[] = [];

@@ -28,7 +28,7 @@ test('axe finds no WCAG 2.1 AA violation in the workspace: forms with errors, ca
   await expectNoAxeViolation(page);
   await page.getByRole('button', { name: 'Nouvelle structure' }).click();
   await page.getByRole('button', { name: 'Créer la structure' }).click();
-  await expect(page.getByText('Choisissez au moins un type de structure.')).toBeVisible();
+  await expect(page.getByText('Choisissez la forme juridique.')).toBeVisible();
   await expectNoAxeViolation(page);
   await page.getByRole('button', { name: 'Annuler' }).click();
 

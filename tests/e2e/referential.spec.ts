@@ -72,7 +72,7 @@ test('the whole referential is published as JSON, built from the same content', 
   expect(Object.keys(sr42).sort()).toEqual(
     [
       'appliesTo', 'code', 'cooraceResources', 'description', 'expectedEvidence', 'guidingQuestions', 'iso26000', 'iso9001',
-      'levels', 'regulatory', 'regulatoryBasis', 'subTheme', 'theme', 'title', 'tracks', 'weight',
+      'levels', 'notesFor', 'regulatory', 'regulatoryBasis', 'subTheme', 'theme', 'title', 'tracks', 'weight',
     ].sort(),
   );
   expect(json.iso9001.clauses.length).toBeGreaterThan(28);
@@ -111,9 +111,11 @@ test('a criterion page prints as a worksheet without the navigation', async ({ p
 test('the method page explains the scoring with a worked example computed by the scoring module', async ({ page }) => {
   await page.goto('/methode/');
   await expect(page.getByRole('heading', { level: 1, name: 'Méthode de calcul' })).toBeVisible();
-  // (3 × 50 % + 3 × 75 % + 2 × 25 %) ÷ 8 = 53,125 % ; global (70 + 60 + 53,125 + 45) ÷ 4 = 57,03 %.
-  await expect(page.getByText(/= 4,25 ÷ 8 = 53 %/)).toBeVisible();
-  await expect(page.getByText('(valeur exacte 53,13 %)')).toBeVisible();
-  await expect(page.getByText(/\+ 53 %\) ÷ 4 =\s*57 %/)).toBeVisible();
-  await expect(page.getByText(/3 critères évalués sur 4 applicables/)).toBeVisible();
+  // Supports: (3 × 50 % + 3 × 75 % + 2 × 25 %) ÷ 8 = 53,125 %; global: the mean of the three themes with a score,
+  // Identité 66,67 %, Services rendus 75 %, Supports 53,125 % (the fourth has none yet) = 64,93 %.
+  const example = page.locator('[data-example="method"]');
+  await expect(example).toContainText(/=\s+4,25 ÷ 8 = 53 %/);
+  await expect(example).toContainText('(valeur exacte 53,13 %)');
+  await expect(example).toContainText(/\(67 % \+ 75 % \+ 53 %\) ÷ 3 =\s+65 %/);
+  await expect(example).toContainText(/3 critères évalués sur 4 applicables/);
 });

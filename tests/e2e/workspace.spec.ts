@@ -10,17 +10,23 @@ test('structure form shows French errors next to the fields', async ({ page }) =
   await form.getByLabel('Salariés permanents').fill('-2');
   await form.getByRole('button', { name: 'Créer la structure' }).click();
   await expect(form.getByLabel('Nom de la structure')).toHaveAccessibleDescription('Le nom de la structure est obligatoire.');
-  await expect(form.getByText('Choisissez au moins un type de structure.')).toBeVisible();
+  await expect(form.getByLabel('Forme juridique')).toHaveAccessibleDescription('Choisissez la forme juridique.');
   await expect(form.getByLabel('SIRET (facultatif)')).toHaveAccessibleDescription(/Ce SIRET n'est pas valide/);
   await expect(form.getByLabel('Salariés permanents')).toHaveAccessibleDescription('Le nombre ne peut pas être négatif.');
 
   await form.getByLabel('Nom de la structure').fill('Trajectoire Emploi');
+  await form.getByLabel('Forme juridique').selectOption({ label: 'Association' });
   await form.getByRole('checkbox', { name: /^AI / }).check();
   await form.getByLabel('SIRET (facultatif)').fill('732 829 320 00074');
   await form.getByLabel('Salariés permanents').fill('6');
+  // An ensemblier holds several conventionnements, each with its rules: one alone is refused.
+  await form.getByRole('checkbox', { name: /^Ensemblier/ }).check();
+  await form.getByRole('button', { name: 'Créer la structure' }).click();
+  await expect(form.getByText(/Un ensemblier porte au moins deux conventionnements/)).toBeVisible();
+  await form.getByRole('checkbox', { name: /^Ensemblier/ }).uncheck();
   await form.getByRole('button', { name: 'Créer la structure' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Trajectoire Emploi' })).toBeVisible();
-  await expect(page.getByText('AI · SIRET 73282932000074')).toBeVisible();
+  await expect(page.getByText('Association · AI · SIRET 73282932000074')).toBeVisible();
 });
 
 test('rate criteria with the keyboard alone; everything is saved and survives a reload', async ({ page }) => {
@@ -117,13 +123,13 @@ test('evidence: a link and an attached file kept with its SHA-256', async ({ pag
 });
 
 test('a structure and a campaign can be edited: participants, tracks', async ({ page }) => {
-  await createStructure(page, 'Coop Emploi', ['SCIC']);
+  await createStructure(page, 'Coop Emploi', ['EBE'], { legalForm: "Société coopérative d'intérêt collectif (SCIC)" });
   await page.getByRole('button', { name: 'Modifier la structure' }).click();
   const form = page.getByRole('form', { name: 'Modifier Coop Emploi' });
   await form.getByRole('checkbox', { name: /^ETTI / }).check();
   await form.getByLabel('Région (facultatif)').fill('Occitanie');
   await form.getByRole('button', { name: 'Enregistrer la structure' }).click();
-  await expect(page.getByText('ETTI, SCIC · Occitanie')).toBeVisible();
+  await expect(page.getByText("Société coopérative d'intérêt collectif (SCIC) · ETTI, EBE · Occitanie")).toBeVisible();
 
   await page.getByRole('button', { name: 'Nouvelle campagne' }).click();
   const campaignForm = page.getByRole('form', { name: 'Nouvelle campagne pour Coop Emploi' });

@@ -109,3 +109,22 @@ describe('structures described under 2026.1', () => {
     }
   });
 });
+
+describe('an ISO 9001 requirement excluded under 4.3', () => {
+  it('is recorded by the campaign with its justification, and shown as excluded, not scored', async () => {
+    const { campaignFormSchema } = await import('../../src/domain/evaluation/forms');
+    const { iso9001Readiness } = await import('../../src/domain/scoring/readiness');
+    const base = { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001'], participants: [] };
+    const refused = campaignFormSchema.safeParse({ ...base, excludeDesign: true, designJustification: '  ' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(/^Justifiez l'exclusion/);
+    const values = campaignFormSchema.parse({ ...base, excludeDesign: true, designJustification: 'Aucun service conçu par la structure : les prestations suivent les cahiers des charges des clients.' });
+    expect(values.isoExclusions).toEqual([{ clause: '8.3', justification: expect.stringMatching(/^Aucun service conçu/) }]);
+    // Without the CAP ISO 9001 track there is nothing to exclude.
+    expect(campaignFormSchema.parse({ ...base, tracks: ['CAP'], excludeDesign: true, designJustification: '' }).isoExclusions).toEqual([]);
+    const scope = criteriaInScope(referential, profileOf('ACI'), ['CAP', 'CAP_ISO9001']);
+    const rows = iso9001Readiness(referential, scope, new Map(), values.isoExclusions);
+    expect(rows.filter((r) => r.excluded !== undefined).map((r) => r.reference.code)).toEqual(['8.3']);
+    expect(rows.find((r) => r.reference.code === '8.2')?.excluded).toBeUndefined();
+  });
+});

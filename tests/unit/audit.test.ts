@@ -117,7 +117,7 @@ afterEach(async () => {
 async function structureA() {
   const db = freshDb();
   const structure = await addStructure(db, { name: 'Atelier A', ...profileOf('ACI'), siret: '', region: 'Bretagne', staff: { permanents: 3, inPathway: 20, volunteers: null } });
-  const campaign = await addCampaign(db, structure.id, { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001'], participants: [] }, referential.version);
+  const campaign = await addCampaign(db, structure.id, { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP', 'CAP_ISO9001'], participants: [], isoExclusions: [] }, referential.version);
   await saveRating(db, campaign.id, 'ID.1.1', { level: 4, comment: 'Commentaire interne, jamais envoyé' });
   await saveRating(db, campaign.id, 'SR.1.1', { level: 1 });
   await db.evidence.add({ id: 'e'.repeat(32), campaignId: campaign.id, criterionCode: 'ID.1.1', title: 'Projet associatif', kind: 'document', url: '', file: null, createdAt: at });

@@ -5,7 +5,9 @@
  * they did then (expected-scores.json was written from them under 2026.1, and is frozen too).
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readContextOf, readExchangeFile } from '../../src/domain/evaluation/exchange';
 import { criteriaInScope, ratingsByCode } from '../../src/domain/evaluation/scope';
@@ -62,6 +64,18 @@ describe('the frozen 2026.1 files', () => {
   }
 });
 
+describe('the frozen copy of 2026.1', () => {
+  it('is the referential as published: its files never change', () => {
+    // Paths and bytes of every file of content/versions/2026.1, as frozen. Editing one breaks the campaigns pinned to it:
+    // publish a new version instead (content/README.md).
+    const root = 'content/versions/2026.1';
+    const files = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => statSync(join(root, f)).isFile()).sort();
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(`${file.split('\\').join('/')}\0`).update(readFileSync(join(root, file))).update('\0');
+    expect([files.length, hash.digest('hex')]).toEqual([106, '32745d53e0374cd06f0ce73268b20f3ea57712dab8e560da889ff3db9dcd2a96']);
+  });
+});
+
 describe('a 2026.2 campaign started from the frozen 2026.1 one', () => {
   it('carries every answer through the migration table: kept and renamed ones to review, merged ones with their sources, new ones marked', async () => {
     const { db, file } = await imported('backup.json');
@@ -77,7 +91,7 @@ describe('a 2026.2 campaign started from the frozen 2026.1 one', () => {
     const next = await addNextCampaign(
       db,
       older.id,
-      { name: 'CAP 2027', date: '2027-01-15', tracks: older.tracks, participants: older.participants },
+      { name: 'CAP 2027', date: '2027-01-15', tracks: older.tracks, participants: older.participants, isoExclusions: [] },
       { version: current.version, criterionCodes: new Set(current.criteria.map((c) => c.code)), migrations: library.migrations },
     );
     expect(next.referentialVersion).toBe(current.version);

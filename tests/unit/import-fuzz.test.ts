@@ -148,7 +148,7 @@ async function buildWorld(): Promise<World> {
   tick();
   // …and a second structure of its network, with a campaign, its evidence, an action and a mock audit.
   const s2 = await addStructure(a, { name: 'Régie de quartier Nord', ...profileOf('EI'), legalForm: 'SAS', headcount: 52, siret: '73282932000074', region: 'Hauts-de-France', staff: { permanents: 12, inPathway: 40, volunteers: 5 } });
-  const c2 = await addCampaign(a, s2.id, { name: 'CAP 2025', date: '2025-02-10', tracks: ['CAP', 'CAP_RSE'], participants: [] }, version);
+  const c2 = await addCampaign(a, s2.id, { name: 'CAP 2025', date: '2025-02-10', tracks: ['CAP', 'CAP_RSE'], participants: [], isoExclusions: [] }, version);
   await saveRating(a, c2.id, codes[0]!, { level: 2, comment: 'Accueil formalisé, pas encore évalué.' });
   await saveRating(a, c2.id, codes[4]!, { level: 1, comment: '', toReview: true });
   await addEvidence(a, c2.id, codes[0]!, { title: 'Procédure d’accueil', kind: 'document', url: '' }, null);

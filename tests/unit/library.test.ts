@@ -1,4 +1,5 @@
 /** Versions side by side: the library of content/, its checks in French, and what changes from one version to the next. */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,26 @@ describe('the library of referential versions', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('iso9001: ["8.1", "8.2.2"]', 'iso9001: ["8.1", "8.9"]'));
     });
     expect(broken).toMatch(/versions\/2026\.1\/criteria\/SR\/SR\.4\.2\.yaml : l'article ISO 9001 « 8\.9 » n'existe pas/);
+  });
+});
+
+describe('publishing a new version (content/README.md)', () => {
+  it('freezes the current version, then takes a new one once its table is written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cap-publish-'));
+    dirs.push(dir);
+    cpSync('content', dir, { recursive: true });
+    const run = (script: string) => execFileSync('node', [`scripts/${script}`, dir], { encoding: 'utf8' });
+    run('freeze-referential.mjs');
+    // Frozen but not yet bumped: the build says what to do.
+    expect(problemsAfter((copy) => cpSync(dir, copy, { recursive: true }))).toContain('la version 2026.2 doit être postérieure à toutes les versions publiées');
+    expect(() => run('freeze-referential.mjs')).toThrow();
+    const meta = join(dir, 'referential.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('version: "2026.2"', 'version: "2026.3"'));
+    expect(problemsAfter((copy) => cpSync(dir, copy, { recursive: true }))).toContain('la table de migration 2026.2 → 2026.3 manque');
+    writeFileSync(join(dir, 'migrations', '2026.2-2026.3.yaml'), run('migration-skeleton.mjs'));
+    const published = loadLibrary(dir);
+    expect(published.versions.map((v) => v.version)).toEqual(['2026.1', '2026.2', '2026.3']);
+    expect(migrationPath(published.migrations, '2026.1', '2026.3')).toHaveLength(2);
   });
 });
 

@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 const structureValues = { name: 'Atelier Solidaire', ...profileOf('ACI'), legalForm: 'ASSOCIATION' as const, siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 24, volunteers: null } };
-const campaignValues = { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP' as const], participants: [] };
+const campaignValues = { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP' as const], participants: [], isoExclusions: [] };
 const context = readContextOf({ version: '2026.1', criterionCodes: ['ID.1.1', 'SR.4.2'] });
 
 describe('schema versions', () => {

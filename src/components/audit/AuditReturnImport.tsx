@@ -1,6 +1,6 @@
+import { loadCatalog } from '../workspace/referential-client';
 import { useState } from 'react';
 import type { AuditReturnFile } from '../../domain/audit/peer-files';
-import type { Referential } from '../../domain/referential/model';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { AuditFileInput } from './AuditFileInput';
@@ -13,7 +13,7 @@ const storage = () => import('../../storage/audits');
 type Pending = { file: AuditReturnFile; name: string; campaignName: string; replaces: boolean };
 
 /** A imports B's audit return: checked, shown, then added beside the self-assessment, which it never touches. */
-export function AuditReturnImport({ referential }: { referential: Referential }) {
+export function AuditReturnImport() {
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string; auditId?: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
 
@@ -24,7 +24,7 @@ export function AuditReturnImport({ referential }: { referential: Referential })
       const { readAuditReturn, readContextOf, RETURN_FORMAT, RETURN_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
       const tooBig = fileSizeProblem(chosen.size, { format: RETURN_FORMAT, version: RETURN_FORMAT_VERSION });
       if (tooBig) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${tooBig}` });
-      const result = await readAuditReturn(await chosen.text(), readContextOf(referential));
+      const result = await readAuditReturn(await chosen.text(), readContextOf(...(await loadCatalog()).versions));
       if (!result.ok) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${result.message}` });
       const preview = await (await storage()).previewAuditReturn(database(), result.file);
       setPending({ file: result.file, name: chosen.name, ...preview });

@@ -90,7 +90,7 @@ function AuditView({ referential, auditId }: { referential: Referential; auditId
             {audit.selfRatingsShared ? ', avec vos niveaux d’auto-évaluation' : ', sans vos niveaux d’auto-évaluation'}. Quand elle vous renvoie son
             retour d'audit (fichier .json), importez-le ici : il s'ajoute à côté de votre auto-évaluation, sans la modifier.
           </p>
-          <AuditReturnImport referential={referential} />
+          <AuditReturnImport />
         </section>
       ) : (
         <>

@@ -111,7 +111,7 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
         <button type="button" onClick={() => void request()}>
           Exporter la demande d'audit
         </button>
-        <AuditReturnImport referential={referential} />
+        <AuditReturnImport />
       </div>
       <OutcomeMessage outcome={message} />
     </section>

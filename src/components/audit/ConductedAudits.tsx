@@ -1,6 +1,6 @@
+import { loadCatalog } from '../workspace/referential-client';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { Referential } from '../../domain/referential/model';
 import { frenchDate } from '../../domain/french-date';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
@@ -9,7 +9,7 @@ import { AuditFileInput } from './AuditFileInput';
 const peerFiles = () => import('../../domain/audit/peer-files');
 
 /** Mon espace: the peer audits we conduct for other structures, and the import of a new audit request. */
-export function ConductedAudits({ referential }: { referential: Referential }) {
+export function ConductedAudits() {
   const db = database();
   const audits = useLiveQuery(() => db.audits.filter((a) => a.side === 'auditor').toArray(), []);
   const [message, setMessage] = useState<string | null>(null);
@@ -20,7 +20,7 @@ export function ConductedAudits({ referential }: { referential: Referential }) {
       const { readAuditRequest, readContextOf, REQUEST_FORMAT, REQUEST_FORMAT_VERSION, fileSizeProblem } = await peerFiles();
       const tooBig = fileSizeProblem(chosen.size, { format: REQUEST_FORMAT, version: REQUEST_FORMAT_VERSION });
       if (tooBig) return setMessage(`« ${chosen.name} » : ${tooBig}`);
-      const result = await readAuditRequest(await chosen.text(), readContextOf(referential));
+      const result = await readAuditRequest(await chosen.text(), readContextOf(...(await loadCatalog()).versions));
       if (!result.ok) return setMessage(`« ${chosen.name} » : ${result.message}`);
       const { importAuditRequest } = await import('../../storage/audits');
       const audit = await importAuditRequest(db, result.file);

@@ -3,6 +3,7 @@
  * them. Both render the report model with the shared kit (fonts, writer, footers); the HTML report is the
  * accessible version.
  */
+import { readinessScoreText } from '../../domain/scoring/readiness';
 import { describeAlert } from '../../domain/scoring/score';
 import type { jsPDF } from 'jspdf';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
@@ -111,7 +112,7 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
   w.heading('Correspondance ISO 9001 : préparation article par article');
   w.table({
     head: [['Article', 'Score', 'Couverture', 'Critères CAP']],
-    body: model.iso9001.map((r) => [`${r.reference.code} ${r.reference.title}`, formatScoreWithStatus(r.score), coverageText(r.score), r.criteria.map((c) => c.code).join(', ') || '—']),
+    body: model.iso9001.map((r) => [`${r.reference.code} ${r.reference.title}`, readinessScoreText(r, formatScoreWithStatus), r.excluded !== undefined ? '—' : coverageText(r.score), r.criteria.map((c) => c.code).join(', ') || '—']),
     columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 28 }, 2: { cellWidth: 22 } },
   });
   if (model.iso26000) {

@@ -1,3 +1,4 @@
+import { loadCatalog } from './referential-client';
 import { useRef, useState } from 'react';
 import type { ImportPlanItem } from '../../domain/evaluation/exchange';
 import type { ExchangeFile } from '../../domain/evaluation/exchange-schema';
@@ -43,7 +44,7 @@ export function BackupPanel({ referential }: { referential: Referential }) {
       const { readExchangeFile, readContextOf, importSizeProblem } = await exchange();
       const sizeProblem = importSizeProblem(chosen.size);
       if (sizeProblem) return setMessage({ kind: 'error', text: sizeProblem });
-      const result = await readExchangeFile(await chosen.text(), readContextOf(referential));
+      const result = await readExchangeFile(await chosen.text(), readContextOf(...(await loadCatalog()).versions));
       if (!result.ok) return setMessage({ kind: 'error', text: `« ${chosen.name} » : ${result.message}` });
       const { previewImport } = await backup();
       setPending({ file: result.file, plan: await previewImport(database(), result.file), name: chosen.name });

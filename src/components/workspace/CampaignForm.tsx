@@ -27,8 +27,12 @@ export function CampaignForm({ referential, structureName, previousCampaigns, ca
       date: campaign?.date ?? today,
       tracks: campaign?.tracks ?? ['CAP'],
       participants: campaign?.participants ?? [],
+      excludeDesign: campaign?.isoExclusions?.some((e) => e.clause === '8.3') ?? false,
+      designJustification: campaign?.isoExclusions?.find((e) => e.clause === '8.3')?.justification ?? '',
     },
   });
+  const iso9001 = form.watch('tracks')?.includes('CAP_ISO9001');
+  const excludeDesign = form.watch('excludeDesign');
   const participants = useFieldArray({ control: form.control, name: 'participants' });
   const { errors, isSubmitting } = form.formState;
   const prefix = campaign ? `campaign-${campaign.id}` : 'new-campaign';
@@ -65,6 +69,20 @@ export function CampaignForm({ referential, structureName, previousCampaigns, ca
         ))}
         {errors.tracks && <p className="field-error">{errors.tracks.message}</p>}
       </fieldset>
+      {iso9001 && (
+        <fieldset className="field">
+          <legend>Domaine d'application ISO 9001 (4.3)</legend>
+          <label className="checkbox">
+            <input type="checkbox" {...form.register('excludeDesign')} />
+            <span>Exclure l'article 8.3, conception et développement : la structure ne conçoit pas elle-même ses services</span>
+          </label>
+          {excludeDesign && (
+            <Field id={id('designJustification')} label="Justification de l'exclusion (obligatoire)" error={errors.designJustification?.message}>
+              <textarea rows={2} maxLength={2000} {...describedBy(id('designJustification'), errors.designJustification?.message)} {...form.register('designJustification')} />
+            </Field>
+          )}
+        </fieldset>
+      )}
       {!campaign && previousCampaigns.length > 0 && (
         <Field
           id={id('previous')}

@@ -68,7 +68,7 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
 
   const scores = useMemo(() => scoreCampaign(referential, scope, ratings), [referential, scope, ratings]);
   const previousScores = useMemo(() => (previousRatings ? scoreCampaign(referential, scope, previousRatings) : null), [referential, scope, previousRatings]);
-  const iso9001 = useMemo(() => iso9001Readiness(referential, scope, ratings), [referential, scope, ratings]);
+  const iso9001 = useMemo(() => iso9001Readiness(referential, scope, ratings, campaign?.isoExclusions), [referential, scope, ratings, campaign?.isoExclusions]);
   const iso26000 = useMemo(() => iso26000Readiness(referential, scope, ratings), [referential, scope, ratings]);
   const gaps = useMemo(
     () => suggestActions(referential, scope, ratings, { actions, dismissed: new Set(dismissals.map((d) => d.criterionCode)) }).slice(0, 10),
@@ -283,8 +283,14 @@ function ReadinessTable({ id, title, header, rows }: { id: string; title: string
               <th scope="row">
                 {row.reference.code} {row.reference.title}
               </th>
-              <ScoreCell score={row.score} />
-              <td>{row.criteria.map((c) => c.code).join(', ') || 'aucun dans le périmètre'}</td>
+              {row.excluded !== undefined ? (
+                <td colSpan={3}>Exclu du domaine d'application (ISO 9001, 4.3) : {row.excluded}</td>
+              ) : (
+                <>
+                  <ScoreCell score={row.score} />
+                  <td>{row.criteria.map((c) => c.code).join(', ') || 'aucun dans le périmètre'}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

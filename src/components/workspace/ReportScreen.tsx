@@ -1,3 +1,4 @@
+import { readinessScoreText } from '../../domain/scoring/readiness';
 import { describeAlert } from '../../domain/scoring/score';
 import { useEffect, useMemo, useState } from 'react';
 import { buildReport, commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
@@ -187,7 +188,7 @@ function ReadinessSection({ title, rows }: { title: string; rows: ReportModel['i
         <thead><tr><th scope="col">Référence</th><th scope="col">Score</th><th scope="col">Couverture</th><th scope="col">Critères CAP</th></tr></thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.reference.code}><th scope="row">{r.reference.code} {r.reference.title}</th><td>{formatScoreWithStatus(r.score)}</td><td>{r.score.rated} / {r.score.applicable}</td><td>{r.criteria.map((c) => c.code).join(', ') || '—'}</td></tr>
+            <tr key={r.reference.code}><th scope="row">{r.reference.code} {r.reference.title}</th><td>{readinessScoreText(r, formatScoreWithStatus)}</td><td>{r.excluded !== undefined ? '—' : `${r.score.rated} / ${r.score.applicable}`}</td><td>{r.criteria.map((c) => c.code).join(', ') || '—'}</td></tr>
           ))}
         </tbody>
       </table>

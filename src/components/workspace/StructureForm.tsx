@@ -123,7 +123,7 @@ export function StructureForm({ structure, onSubmit, onCancel }: Props) {
       <Field
         id={id('headcount')}
         label="Effectif salarié (facultatif)"
-        hint="Au sens du code du travail, tel que le donne la DSN. Il dit quelles obligations à seuil s'appliquent (CSE à partir de 11 salariés, signalement des lanceurs d'alerte et index de l'égalité à partir de 50)."
+        hint="L'effectif moyen de la structure. Il dit quelles obligations à seuil s'appliquent (CSE à partir de 11 salariés, procédure de signalement des lanceurs d'alerte et index de l'égalité à partir de 50) ; chaque critère rappelle comment son seuil se calcule."
         error={errors.headcount?.message}
       >
         <input type="number" min={0} step={1} {...describedBy(id('headcount'), errors.headcount?.message, true)} {...form.register('headcount')} />

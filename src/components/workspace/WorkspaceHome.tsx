@@ -58,11 +58,11 @@ function Workspace({ referential }: { referential: Referential }) {
   // Progress summaries, not the ratings themselves: a few codes per campaign instead of every comment.
   const progress = useLiveQuery(async () => new Map((await db.progress.toArray()).map((p) => [p.campaignId, p])), []);
   const [editing, setEditing] = useState<Editing>(null);
+  const pinned = useOlderReferentials(referential, campaigns);
     // The list shows as soon as structures and campaigns are read; progress fills in right after.
   if (!structures || !campaigns) return <p>Chargement de vos données…</p>;
 
   const criterionCodes = new Set(referential.criteria.map((c) => c.code));
-  const pinned = useOlderReferentials(referential, campaigns);
   return (
     <>
       <div className="workspace-bar">
@@ -129,7 +129,7 @@ function Workspace({ referential }: { referential: Referential }) {
           </button>
         )}
       </section>
-      <ConductedAudits referential={referential} />
+      <ConductedAudits />
       <BackupPanel referential={referential} />
       <StorageStatus />
     </>

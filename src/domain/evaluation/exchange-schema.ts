@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { TRACK_IDS } from '../referential/constants';
 import { criterionCode, day, evidenceUrl, hex64, id, integrity, level, optionalDay, referentialVersion, text, timestamp } from './file-fields';
-import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES } from './model';
+import { EVIDENCE_KINDS, EXCLUDABLE_CLAUSES, MAX_EVIDENCE_FILE_BYTES, PARTICIPANT_ROLES } from './model';
 import { legacyTypes, profileFields, siret } from '../structure/file-schema';
 import { ACTION_STATUSES, PRIORITIES } from '../plan/model';
 import { COMMENT_MAX, JUSTIFICATION_MAX, RETAINED_REASON_MAX } from './rules';
@@ -53,6 +53,7 @@ export const campaignSchema = z.strictObject({
   participants: z.array(z.strictObject({ id: z.string().min(1).max(64), name: text(80).min(1), role: z.enum(PARTICIPANT_ROLES) })).max(60),
   referentialVersion,
   previousCampaignId: id.nullable(),
+  isoExclusions: z.array(z.strictObject({ clause: z.enum(EXCLUDABLE_CLAUSES), justification: text(JUSTIFICATION_MAX).min(1) })).max(EXCLUDABLE_CLAUSES.length).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

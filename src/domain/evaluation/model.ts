@@ -66,9 +66,21 @@ export interface Campaign {
   referentialVersion: string;
   /** The campaign this one was started from, if any. */
   previousCampaignId: string | null;
+  /** ISO 9001 requirements the structure excludes from its scope, each justified (4.3); absent in older data. */
+  isoExclusions?: IsoExclusion[] | undefined;
   createdAt: string;
   updatedAt: string;
 }
+
+/**
+ * An ISO 9001 requirement the structure says does not apply to it (4.3), with why. Only design and development
+ * (8.3) may be excluded here: an insertion structure that designs no service of its own can justify it.
+ */
+export interface IsoExclusion {
+  clause: (typeof EXCLUDABLE_CLAUSES)[number];
+  justification: string;
+}
+export const EXCLUDABLE_CLAUSES = ['8.3'] as const;
 
 export interface Rating {
   campaignId: string;

@@ -32,7 +32,7 @@ export interface LocatedTable {
 }
 
 /** Problems of the library as a whole: versions in order, and a sound table between each pair of neighbours. */
-export function libraryProblems(current: LocatedReferential, frozen: LocatedReferential[], tables: LocatedTable[]): ContentProblem[] {
+export function libraryProblems(current: LocatedReferential, frozen: LocatedReferential[], tables: LocatedTable[], migrationsDir = 'content/migrations'): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const seen = new Map<string, string>();
   for (const { path, referential } of frozen) {
@@ -48,12 +48,13 @@ export function libraryProblems(current: LocatedReferential, frozen: LocatedRefe
   }
   const versions = [...frozen.map((f) => f.referential), current.referential].sort((a, b) => compareVersions(a.version, b.version));
   const byVersion = new Map(versions.map((v) => [v.version, v]));
-  const pairs = versions.slice(1).map((newer, i) => [versions[i]!, newer] as const);
+  // A version published twice is told above; the pairs are between distinct versions.
+  const pairs = versions.slice(1).map((newer, i) => [versions[i]!, newer] as const).filter(([older, newer]) => older.version !== newer.version);
   for (const [older, newer] of pairs) {
     const found = tables.filter((t) => t.table.from === older.version && t.table.to === newer.version);
     if (found.length === 0) {
       problems.push({
-        path: `content/migrations/${older.version}-${newer.version}.yaml`,
+        path: `${migrationsDir}/${older.version}-${newer.version}.yaml`,
         message: `la table de migration ${older.version} → ${newer.version} manque : elle dit ce que devient chaque critère de ${older.version}`,
       });
     }

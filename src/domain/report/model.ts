@@ -116,7 +116,7 @@ export function buildReport(input: ReportInput): ReportModel {
     themes: scores.themes
       .filter((t) => t.score.applicable > 0 || scope.some((c) => c.theme === t.theme.code))
       .map((t) => ({ theme: t.theme, score: t.score, lines: scope.filter((c) => c.theme === t.theme.code).map(lineOf) })),
-    iso9001: iso9001Readiness(referential, scope, ratings),
+    iso9001: iso9001Readiness(referential, scope, ratings, campaign.isoExclusions),
     iso26000: campaign.tracks.includes('CAP_RSE') ? iso26000Readiness(referential, scope, ratings) : null,
     plan: [...input.actions].sort((a, b) => (a.dueDate || '9999').localeCompare(b.dueDate || '9999')),
     evidenceIndex: evidence.map((e) => ({
