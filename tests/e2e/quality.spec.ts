@@ -23,6 +23,8 @@ for (const [name, path] of pages) {
 }
 
 test('axe finds no WCAG 2.1 AA violation in the workspace: forms with errors, campaign, rating', async ({ page }) => {
+  // Six full axe scans: some 25 s on a 2-core machine running two workers.
+  test.setTimeout(60_000);
   await page.goto('/espace/');
   await expect(page.getByRole('button', { name: 'Nouvelle structure' })).toBeVisible();
   await expectNoAxeViolation(page);

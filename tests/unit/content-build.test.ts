@@ -16,6 +16,9 @@ it('fails the build with a clear French message naming each broken file', () => 
   writeFileSync(sr42, original.replace('iso9001: ["8.1", "8.2.2"]', 'iso9001: ["8.1", "8.9"]'));
   const id11 = join(dir, 'criteria', 'ID', 'ID.1.1.yaml');
   writeFileSync(id11, readFileSync(id11, 'utf8').replace(/^ {2}3: .*\n/m, ''));
+  // The migration table forgets a criterion of 2026.1 and names one 2026.2 does not have.
+  const table = join(dir, 'migrations', '2026.1-2026.2.yaml');
+  writeFileSync(table, readFileSync(table, 'utf8').replace('kept: [AC.1.1, ', 'kept: [').replace('new: [', 'new: [SR.9.9, '));
 
   let output = '';
   let status = 0;
@@ -35,4 +38,20 @@ it('fails the build with a clear French message naming each broken file', () => 
   expect(output).toContain("SR.4.2.yaml : l'article ISO 9001 « 8.9 » n'existe pas");
   expect(output).toMatch(/SR\.4\.2(-copie)?\.yaml : le code SR\.4\.2 est déjà utilisé par/);
   expect(output).toContain('ID.1.1.yaml : le descripteur du niveau 3 manque');
-}, 120_000);
+  // The build reads the table only once the versions are sound: fix the criteria, and the table's problems are said.
+  writeFileSync(sr42, original);
+  rmSync(join(dir, 'criteria', 'SR', 'SR.4.2-copie.yaml'));
+  writeFileSync(id11, readFileSync('content/criteria/ID/ID.1.1.yaml', 'utf8'));
+  output = '';
+  status = 0;
+  try {
+    execFileSync('npx', ['astro', 'sync'], { env: { ...process.env, CAP_CONTENT_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    status = e.status;
+    output = `${e.stdout}\n${e.stderr}`;
+  }
+  expect(status).not.toBe(0);
+  expect(output).toContain('La table de migration 2026.1 → 2026.2 ne dit pas ce que devient le critère AC.1.1 de 2026.1.');
+  expect(output).toContain('La table de migration 2026.1 → 2026.2 nomme le critère SR.9.9, absent du référentiel 2026.2.');
+}, 180_000);
