@@ -8,6 +8,17 @@ import { afterAll, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'cap-content-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** `astro sync` on the copy: its exit status and everything it printed. */
+function sync(): { status: number; output: string } {
+  try {
+    execFileSync('npx', ['astro', 'sync'], { env: { ...process.env, CAP_CONTENT_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', stdio: 'pipe' });
+    return { status: 0, output: '' };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { status: e.status, output: `${e.stdout}\n${e.stderr}` };
+  }
+}
+
 it('fails the build with a clear French message naming each broken file', () => {
   cpSync('content', dir, { recursive: true });
   const sr42 = join(dir, 'criteria', 'SR', 'SR.4.2.yaml');
@@ -20,37 +31,17 @@ it('fails the build with a clear French message naming each broken file', () => 
   const table = join(dir, 'migrations', '2026.1-2026.2.yaml');
   writeFileSync(table, readFileSync(table, 'utf8').replace('kept: [AC.1.1, ', 'kept: [').replace('new: [', 'new: [SR.9.9, '));
 
-  let output = '';
-  let status = 0;
-  try {
-    execFileSync('npx', ['astro', 'sync'], {
-      env: { ...process.env, CAP_CONTENT_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    status = e.status;
-    output = `${e.stdout}\n${e.stderr}`;
-  }
+  let { status, output } = sync();
   expect(status).not.toBe(0);
   expect(output).toContain('Le référentiel CAP contient');
   expect(output).toContain("SR.4.2.yaml : l'article ISO 9001 « 8.9 » n'existe pas");
   expect(output).toMatch(/SR\.4\.2(-copie)?\.yaml : le code SR\.4\.2 est déjà utilisé par/);
   expect(output).toContain('ID.1.1.yaml : le descripteur du niveau 3 manque');
-  // The build reads the table only once the versions are sound: fix the criteria, and the table's problems are said.
+  // The build reads the table once the versions are sound: with the criteria fixed, the table's problems are said.
   writeFileSync(sr42, original);
   rmSync(join(dir, 'criteria', 'SR', 'SR.4.2-copie.yaml'));
   writeFileSync(id11, readFileSync('content/criteria/ID/ID.1.1.yaml', 'utf8'));
-  output = '';
-  status = 0;
-  try {
-    execFileSync('npx', ['astro', 'sync'], { env: { ...process.env, CAP_CONTENT_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', stdio: 'pipe' });
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    status = e.status;
-    output = `${e.stdout}\n${e.stderr}`;
-  }
+  ({ status, output } = sync());
   expect(status).not.toBe(0);
   expect(output).toContain('La table de migration 2026.1 → 2026.2 ne dit pas ce que devient le critère AC.1.1 de 2026.1.');
   expect(output).toContain('La table de migration 2026.1 → 2026.2 nomme le critère SR.9.9, absent du référentiel 2026.2.');

@@ -1,4 +1,3 @@
-import { describeProfile } from '../../domain/structure/describe';
 import { useState } from 'react';
 import type { Audit } from '../../domain/audit/model';
 import type { Referential } from '../../domain/referential/model';
@@ -7,6 +6,7 @@ import { database } from '../../storage/instance';
 import { downloadBlob, downloadText, fileSlug } from '../workspace/download';
 import type { Audited, useAudit } from './use-audit';
 import { OutcomeMessage } from '../workspace/OutcomeMessage';
+import { describeProfile } from '../../domain/structure/describe';
 
 interface Props {
   referential: Referential;

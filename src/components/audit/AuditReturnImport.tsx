@@ -1,10 +1,10 @@
-import { loadCatalog } from '../workspace/referential-client';
 import { useState } from 'react';
 import type { AuditReturnFile } from '../../domain/audit/peer-files';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { AuditFileInput } from './AuditFileInput';
 import { OutcomeMessage } from '../workspace/OutcomeMessage';
+import { loadCatalog } from '../workspace/referential-client';
 
 // The file format (zod, hashing) loads when a file is chosen.
 const peerFiles = () => import('../../domain/audit/peer-files');

@@ -1,10 +1,10 @@
-import { loadCatalog } from '../workspace/referential-client';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { frenchDate } from '../../domain/french-date';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { AuditFileInput } from './AuditFileInput';
+import { loadCatalog } from '../workspace/referential-client';
 
 const peerFiles = () => import('../../domain/audit/peer-files');
 

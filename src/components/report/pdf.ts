@@ -4,11 +4,10 @@
  * accessible version.
  */
 import { readinessScoreText } from '../../domain/scoring/readiness';
-import { describeAlert } from '../../domain/scoring/score';
 import type { jsPDF } from 'jspdf';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import { commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
-import { formatScore, formatScoreWithStatus, type Score } from '../../domain/scoring/score';
+import { describeAlert, formatScore, formatScoreWithStatus, type Score } from '../../domain/scoring/score';
 import { ACCENT, FONT, footers, newDocument, PAGE, WIDTH, Writer } from './pdf-kit';
 
 const coverageText = (score: Score) => `${score.rated} / ${score.applicable}`;

@@ -1,4 +1,3 @@
-import { loadCatalog } from './referential-client';
 import { useRef, useState } from 'react';
 import type { ImportPlanItem } from '../../domain/evaluation/exchange';
 import type { ExchangeFile } from '../../domain/evaluation/exchange-schema';
@@ -7,6 +6,7 @@ import { database } from '../../storage/instance';
 import { describeError } from '../../storage/errors';
 import { downloadText } from './download';
 import { OutcomeMessage } from './OutcomeMessage';
+import { loadCatalog } from './referential-client';
 
 // The exchange format (zod schema, hashing) loads when the user exports or imports.
 const backup = () => import('../../storage/backup');

@@ -1,10 +1,8 @@
-import { readinessScoreText } from '../../domain/scoring/readiness';
-import { describeAlert } from '../../domain/scoring/score';
 import { useEffect, useMemo, useState } from 'react';
 import { buildReport, commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import type { Referential } from '../../domain/referential/model';
-import { formatScoreWithStatus } from '../../domain/scoring/score';
+import { describeAlert, formatScoreWithStatus } from '../../domain/scoring/score';
 import { campaignFingerprint } from '../../storage/backup';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
@@ -13,6 +11,7 @@ import { downloadBlob, fileSlug } from './download';
 import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { campaignVersion, PinnedIsland } from './PinnedIsland';
 import { OutcomeMessage } from './OutcomeMessage';
+import { readinessScoreText } from '../../domain/scoring/readiness';
 
 /** /espace/rapport/?id=… — the report as an accessible, printable page, and its PDF versions. */
 export default function ReportScreen() {

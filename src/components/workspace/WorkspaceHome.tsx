@@ -1,4 +1,3 @@
-import { describeProfile } from '../../domain/structure/describe';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
 import { criteriaInScope } from '../../domain/evaluation/scope';
@@ -21,28 +20,8 @@ import { SaveIndicator } from './SaveIndicator';
 import { WorkspaceIsland } from './WorkspaceIsland';
 import { StorageStatus } from './StorageStatus';
 import { track } from './save-status';
-import { loadCatalog, loadReferentialVersion, REFERENTIAL_UNAVAILABLE } from './referential-client';
-import { UserFacingError } from '../../domain/user-error';
-import { useEffect } from 'react';
-
-/** The older versions the structures' campaigns were rated against, loaded once each (their scope differs). */
-function useOlderReferentials(current: Referential, campaigns: readonly Campaign[] | undefined): ReadonlyMap<string, Referential> {
-  const [loaded, setLoaded] = useState<ReadonlyMap<string, Referential>>(new Map());
-  const versions = [...new Set((campaigns ?? []).map((c) => c.referentialVersion))].filter((v) => v !== current.version).sort().join(' ');
-  useEffect(() => {
-    let live = true;
-    for (const version of versions ? versions.split(' ') : []) {
-      loadReferentialVersion(version).then(
-        (r) => live && setLoaded((m) => new Map(m).set(version, r)),
-        () => undefined,
-      );
-    }
-    return () => {
-      live = false;
-    };
-  }, [versions]);
-  return loaded;
-}
+import { loadMigrations, useReferentialVersions } from './referential-client';
+import { describeProfile } from '../../domain/structure/describe';
 
 /** /espace/ — the structures, their campaigns, backups. */
 export default function WorkspaceHome() {
@@ -58,7 +37,8 @@ function Workspace({ referential }: { referential: Referential }) {
   // Progress summaries, not the ratings themselves: a few codes per campaign instead of every comment.
   const progress = useLiveQuery(async () => new Map((await db.progress.toArray()).map((p) => [p.campaignId, p])), []);
   const [editing, setEditing] = useState<Editing>(null);
-  const pinned = useOlderReferentials(referential, campaigns);
+  // Campaigns rated against an older version count their progress against that version's criteria.
+  const pinned = useReferentialVersions((campaigns ?? []).map((c) => c.referentialVersion).filter((v) => v !== referential.version));
     // The list shows as soon as structures and campaigns are read; progress fills in right after.
   if (!structures || !campaigns) return <p>Chargement de vos données…</p>;
 
@@ -102,7 +82,7 @@ function Workspace({ referential }: { referential: Referential }) {
                 const created = await track(async () => {
                   if (!previous) return addCampaign(db, structure.id, values, referential.version);
                   // The tables are needed only to start from a campaign of an older version.
-                  const migrations = previous.referentialVersion === referential.version ? [] : (await loadCatalog().catch(() => { throw new UserFacingError(REFERENTIAL_UNAVAILABLE); })).migrations;
+                  const migrations = previous.referentialVersion === referential.version ? [] : await loadMigrations();
                   return addNextCampaign(db, previous.id, values, { version: referential.version, criterionCodes, migrations });
                 });
                 if (created) {

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 import type { Referential } from '../../domain/referential/model';
 import { fromReferentialExport, type ReferentialExport } from '../../domain/referential/export';
 import type { VersionCatalog } from '../../domain/referential/catalog';
+import type { MigrationTable } from '../../domain/referential/migration';
+import { UserFacingError } from '../../domain/user-error';
 
 const requests = new Map<string, Promise<Referential>>();
 let catalog: Promise<VersionCatalog> | undefined;
@@ -45,6 +47,35 @@ export function loadCatalog(): Promise<VersionCatalog> {
 }
 
 export const REFERENTIAL_UNAVAILABLE = "Le référentiel n'a pas pu être chargé. Vérifiez la connexion puis rechargez la page.";
+
+/** The migration tables, for starting a campaign from one of an older version; a French error if they cannot load. */
+export async function loadMigrations(): Promise<MigrationTable[]> {
+  try {
+    return (await loadCatalog()).migrations;
+  } catch {
+    throw new UserFacingError(REFERENTIAL_UNAVAILABLE);
+  }
+}
+
+/** Several versions at once (say, those the listed campaigns were rated against), each as it loads. */
+export function useReferentialVersions(versions: readonly string[]): ReadonlyMap<string, Referential> {
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, Referential>>(new Map());
+  const key = [...new Set(versions)].sort().join(' ');
+  useEffect(() => {
+    let live = true;
+    for (const version of key ? key.split(' ') : []) {
+      loadReferentialVersion(version).then(
+        (referential) => live && setLoaded((m) => new Map(m).set(version, referential)),
+        // The list shows « calcul… » for those campaigns; their own screens say what failed.
+        () => undefined,
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return loaded;
+}
 
 export function useReferential(): { referential?: Referential; error?: string } {
   const [state, setState] = useState<{ referential?: Referential; error?: string }>({});
