@@ -2,7 +2,7 @@
  * Reads the referential from content/ (YAML), validates it with the domain rules and feeds the content
  * collections. An invalid referential stops the build with the French list of files to fix.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parse, YAMLParseError } from 'yaml';
@@ -130,13 +130,30 @@ export function loadLibrary(dir: string = contentDir): ReferentialLibrary {
 
 type Entry = { id: string; data: Record<string, unknown> };
 
+/**
+ * The library as content/ stands: read and checked once for all the collections of a build (seven of them), and
+ * again only when a file of content/ changes (`astro dev`). The key is every file's path, size and modification time.
+ */
+let cached: { key: string; library: ReferentialLibrary } | undefined;
+function currentLibrary(): ReferentialLibrary {
+  const key = (readdirSync(contentDir, { recursive: true, encoding: 'utf8' }) as string[])
+    .sort()
+    .map((name) => {
+      const stat = statSync(join(contentDir, name));
+      return `${name}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('|');
+  if (cached?.key !== key) cached = { key, library: loadLibrary() };
+  return cached.library;
+}
+
 /** One content collection fed from the validated library (every version, every table); reloads in `astro dev` when content/ changes. */
 export function referentialLoader(entries: (library: ReferentialLibrary) => Entry[]): Loader {
   return {
     name: 'cap-referential',
     load: async ({ store, parseData, generateDigest, watcher, logger }) => {
       const sync = async () => {
-        const library = loadLibrary();
+        const library = currentLibrary();
         store.clear();
         for (const { id, data } of entries(library)) {
           store.set({ id, data: await parseData({ id, data }), digest: generateDigest(data) });
