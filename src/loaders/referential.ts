@@ -27,10 +27,13 @@ export class InvalidReferentialError extends Error {
   }
 }
 
+/** A file's path as messages give it: from the repository root, with forward slashes. */
+const pathOf = (file: string) => relative(process.cwd(), file).split('\\').join('/');
+
 export function readReferentialSources(dir: string): { sources: ReferentialSources; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const read = (file: string): SourceFile => {
-    const path = relative(process.cwd(), file).split('\\').join('/');
+    const path = pathOf(file);
     try {
       return { path, data: parse(readFileSync(file, 'utf8')) };
     } catch (error) {
@@ -73,8 +76,6 @@ export function loadReferential(dir: string = contentDir): Referential {
   if (!referential) throw new InvalidReferentialError(problems);
   return referential;
 }
-
-const pathOf = (file: string) => relative(process.cwd(), file).split('\\').join('/');
 
 /**
  * The current version (content/), every frozen one (content/versions/<version>/) and the migration tables

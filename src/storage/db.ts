@@ -7,7 +7,7 @@ import type { Campaign, Evidence, ParticipantView, Rating, Structure } from '../
 import type { Audit, AuditRating, Finding } from '../domain/audit/model';
 import type { Dismissal, ProgressAction } from '../domain/plan/model';
 import { summarize, type ProgressSummary } from '../domain/evaluation/progress-summary';
-import { withProfile, type LegacyStructureType } from '../domain/structure/legacy';
+import { withProfile, withProfiledStructure, type LegacyStructureType } from '../domain/structure/legacy';
 
 /** An attached file's bytes, stored once per content (SHA-256) however many evidence items point to it. */
 export interface StoredFile {
@@ -126,7 +126,7 @@ export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
         .toCollection()
         .modify((audit) => {
           const subject = audit.subject as (Audit['subject'] & { structure: Legacy }) | null;
-          if (subject?.structure.types) audit.subject = { ...subject, structure: withProfile(subject.structure as typeof subject.structure & { types: LegacyStructureType[] }) };
+          if (subject?.structure.types) audit.subject = withProfiledStructure(subject as typeof subject & { structure: { types: LegacyStructureType[] } });
         });
     });
   return db;

@@ -16,7 +16,7 @@ import {
 import { parseFile, shapeProblem } from '../evaluation/parse-file';
 import { auditorSchema, auditRatingSchema, auditSubjectSchema, findingSchema, independenceSchema, legacyAuditSubjectSchema } from './schema';
 import { REQUEST_FORMAT, REQUEST_FORMAT_VERSION, RETURN_FORMAT, RETURN_FORMAT_VERSION } from './peer-content';
-import { withProfile } from '../structure/legacy';
+import { withProfiledStructure } from '../structure/legacy';
 
 export { fileSizeProblem, readContextOf } from '../evaluation/sealed-file';
 export { REQUEST_FORMAT, REQUEST_FORMAT_VERSION, RETURN_FORMAT, RETURN_FORMAT_VERSION };
@@ -104,7 +104,7 @@ async function readPeerFile<F extends { referentialVersion: string; content: unk
 function upgradeRequest(file: AuditRequestFile): AuditRequestFile {
   const legacy = file as unknown as z.output<typeof legacyAuditRequestFileSchema>;
   const { subject } = legacy.content;
-  return { ...file, formatVersion: REQUEST_FORMAT_VERSION, content: { ...legacy.content, subject: { ...subject, structure: withProfile(subject.structure) } } };
+  return { ...file, formatVersion: REQUEST_FORMAT_VERSION, content: { ...legacy.content, subject: withProfiledStructure(subject) } };
 }
 
 export function readAuditRequest(text: string, context: ReadContext): Promise<Read<AuditRequestFile>> {

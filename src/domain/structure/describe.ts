@@ -1,5 +1,5 @@
 /** A structure's profile in a French sentence, for screens and reports. */
-import { CONVENTIONNEMENT_LABELS, LEGAL_FORM_LABELS, type StructureProfile } from './profile';
+import { COMMERCIAL_COMPANIES, CONVENTIONNEMENT_LABELS, LEGAL_FORM_LABELS, type StructureProfile } from './profile';
 
 /** Short names: « AI, ACI », for lists. */
 export function conventionnementCodes(profile: Pick<StructureProfile, 'conventionnements'>): string {
@@ -9,7 +9,7 @@ export function conventionnementCodes(profile: Pick<StructureProfile, 'conventio
 /** « Association · AI, ACI (ensemblier) · membre du groupe « Groupe CAP » · effectif 24 ». */
 export function describeProfile(profile: StructureProfile): string {
   const parts: string[] = [profile.legalForm ? LEGAL_FORM_LABELS[profile.legalForm] : 'forme juridique à préciser'];
-  if (profile.legalForm && ['SAS', 'SARL', 'SA', 'EURL', 'SASU'].includes(profile.legalForm) && profile.essCompany) parts[0] += ", entreprise de l'ESS";
+  if (profile.legalForm && COMMERCIAL_COMPANIES.includes(profile.legalForm) && profile.essCompany) parts[0] += ", entreprise de l'ESS";
   parts.push(
     profile.conventionnements.length === 0
       ? 'aucun conventionnement indiqué'

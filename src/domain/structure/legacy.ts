@@ -15,6 +15,11 @@ export function profileOfLegacyTypes(types: readonly LegacyStructureType[]): Omi
   return { legalForm, conventionnements, ensemblier: types.includes('ENSEMBLIER'), essCompany: false, group: null };
 }
 
+/** A record holding a structure of the older shape (an audit's subject), its structure given a profile. */
+export function withProfiledStructure<T extends { structure: { types: readonly LegacyStructureType[] } }>(record: T) {
+  return { ...record, structure: withProfile(record.structure) };
+}
+
 /** A record with the older `types` field, as it comes with every other field kept. */
 export function withProfile<T extends { types: readonly LegacyStructureType[] }>(record: T): Omit<T, 'types'> & StructureProfile {
   const { types, ...rest } = record;
