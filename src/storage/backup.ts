@@ -17,7 +17,7 @@ export interface ExportOptions {
 
 /** The campaign's data (or everything), as the exchange file holds it. */
 export function collectContent(db: CapDatabase, options: Pick<ExportOptions, 'campaignId' | 'includeFiles'>): Promise<ExchangeContent> {
-  const tables = [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.views, db.audits, db.auditRatings, db.findings];
+  const tables = [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.views, db.audits, db.auditRatings, db.findings, db.benchmarks];
   return db.transaction('r', tables, async () => {
     const campaigns = options.campaignId
       ? await db.campaigns.where('id').equals(options.campaignId).toArray()
@@ -39,7 +39,9 @@ export function collectContent(db: CapDatabase, options: Pick<ExportOptions, 'ca
     const hashes = [...new Set(evidence.flatMap((e) => (e.file ? [e.file.sha256] : [])))];
     const stored = options.includeFiles ? await db.files.bulkGet(hashes) : [];
     const files = stored.flatMap((f) => (f ? [{ sha256: f.sha256, type: f.type, base64: bytesToBase64(new Uint8Array(f.bytes)) }] : []));
-    return { structures, campaigns, ratings, evidence, actions, dismissals, files, views, audits, auditRatings, findings } satisfies ExchangeContent;
+    const benchmarks = await db.benchmarks.where('structureId').anyOf(structures.map((s) => s.id)).toArray();
+    // Only when held: files written before groups existed come back exactly as they were.
+    return { structures, campaigns, ratings, evidence, actions, dismissals, files, views, audits, auditRatings, findings, ...(benchmarks.length > 0 ? { benchmarks } : {}) } satisfies ExchangeContent;
   });
 }
 
@@ -92,9 +94,9 @@ async function takenIdsProblem(db: CapDatabase, content: ExchangeContent, campai
 /** Replaces the campaigns, structures and audits the file holds; everything else stays as it was. All or nothing. */
 export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<void> {
   const { structures, campaigns, ratings, evidence, actions, dismissals, files } = file.content;
-  const { views = [], audits = [], auditRatings = [], findings = [] } = file.content;
+  const { views = [], audits = [], auditRatings = [], findings = [], benchmarks = [] } = file.content;
   const decoded = files.map((f) => ({ sha256: f.sha256, type: f.type, bytes: base64ToBytes(f.base64).buffer as ArrayBuffer }));
-  const tables = [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress, db.views, db.audits, db.auditRatings, db.findings];
+  const tables = [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.progress, db.views, db.audits, db.auditRatings, db.findings, db.benchmarks];
   await db.transaction('rw', tables, async () => {
     const replacedAudits = new Set(audits.map((a) => a.id));
     for (const campaign of campaigns) {
@@ -120,5 +122,6 @@ export async function applyImport(db: CapDatabase, file: ExchangeFile): Promise<
     await db.audits.bulkPut(audits);
     await db.auditRatings.bulkPut(auditRatings);
     await db.findings.bulkPut(findings);
+    await db.benchmarks.bulkPut(benchmarks);
   });
 }

@@ -8,6 +8,9 @@ import type { Audit, AuditRating, Finding } from '../domain/audit/model';
 import type { Dismissal, ProgressAction } from '../domain/plan/model';
 import { summarize, type ProgressSummary } from '../domain/evaluation/progress-summary';
 import { withProfile, withProfiledStructure, type LegacyStructureType } from '../domain/structure/legacy';
+import type { BenchmarkContent } from '../domain/group/feedback-model';
+import type { GroupConsole, HeldLevels, HeldShare, NcExtension, PlannedAudit, PoolAuditor } from '../domain/group/console-model';
+import type { SampleDraw } from '../domain/group/sampling';
 
 /** An attached file's bytes, stored once per content (SHA-256) however many evidence items point to it. */
 export interface StoredFile {
@@ -20,6 +23,16 @@ export interface Setting {
   key: 'lastBackupAt' | 'persistenceAsked';
   value: string;
 }
+
+/** The repère réseau a member structure last imported from its group. */
+export interface HeldBenchmark {
+  structureId: string;
+  importedAt: string;
+  content: BenchmarkContent;
+}
+
+/** A sample draw, recorded so the certification body can see it and anyone can re-run it. */
+export type RecordedDraw = SampleDraw & { id: string; recordedAt: string };
 
 export const DATABASE_NAME = 'cap-progres';
 
@@ -37,6 +50,14 @@ export type CapDatabase = Dexie & {
   audits: EntityTable<Audit, 'id'>;
   auditRatings: Table<AuditRating, [string, string]>;
   findings: EntityTable<Finding, 'id'>;
+  benchmarks: EntityTable<HeldBenchmark, 'structureId'>;
+  groupConsole: EntityTable<GroupConsole, 'key'>;
+  groupShares: EntityTable<HeldShare, 'structureId'>;
+  groupAuditors: EntityTable<PoolAuditor, 'id'>;
+  groupAuditPlan: EntityTable<PlannedAudit, 'id'>;
+  groupDraws: EntityTable<RecordedDraw, 'id'>;
+  groupExtensions: EntityTable<NcExtension, 'id'>;
+  groupLevels: EntityTable<HeldLevels, 'structureId'>;
 };
 
 /** Version 1: the first layout. Kept so that version 2's upgrade can run on databases created with it. */
@@ -83,8 +104,24 @@ export const SCHEMA_V5 = {
  */
 export const SCHEMA_V6 = SCHEMA_V5;
 
+/**
+ * Version 7: groups. A member keeps the repère réseau its group sent; the group console (/groupe/) keeps its own
+ * tables: the group, members' latest shares, the auditor pool and plan, sample draws, non-conformity extensions.
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  benchmarks: 'structureId',
+  groupConsole: 'key',
+  groupShares: 'structureId, shareId',
+  groupAuditors: 'id, structureId',
+  groupAuditPlan: 'id, auditedId',
+  groupDraws: 'id',
+  groupExtensions: 'id',
+  groupLevels: 'structureId',
+};
+
 /** The latest version declared below; IndexedDB sees it multiplied by 10 (Dexie's convention). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
   // Relaxed durability: a commit is acknowledged once the browser holds it, not after a disk flush; an
@@ -129,5 +166,6 @@ export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
           if (subject?.structure.types) audit.subject = withProfiledStructure(subject as typeof subject & { structure: { types: LegacyStructureType[] } });
         });
     });
+  db.version(7).stores(SCHEMA_V7);
   return db;
 }

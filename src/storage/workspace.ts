@@ -85,10 +85,11 @@ export async function deleteCampaign(db: CapDatabase, id: string): Promise<void>
 
 export async function deleteStructure(db: CapDatabase, id: string): Promise<void> {
   const campaigns = await db.campaigns.where('structureId').equals(id).primaryKeys();
-  await db.transaction('rw', [db.structures, ...CAMPAIGN_TABLES(db)], async () => {
+  await db.transaction('rw', [db.structures, db.benchmarks, ...CAMPAIGN_TABLES(db)], async () => {
     for (const campaignId of campaigns) await deleteCampaignContent(db, campaignId);
     await db.campaigns.bulkDelete(campaigns);
     await db.structures.delete(id);
+    await db.benchmarks.delete(id);
     await deleteOrphanFiles(db);
   });
 }

@@ -5,7 +5,12 @@ import { expect, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 
 /** A structure as its form describes it: a legal form (Association unless said) and the conventionnements it holds. */
-export async function createStructure(page: Page, name: string, conventionnements: string[], options: { legalForm?: string; headcount?: number } = {}) {
+export async function createStructure(
+  page: Page,
+  name: string,
+  conventionnements: string[],
+  options: { legalForm?: string; headcount?: number; region?: string; group?: { role: 'Membre du groupe' | 'Fonction centrale du groupe'; name: string; agreementDate?: string } } = {},
+) {
   await page.goto('/espace/');
   await page.getByRole('button', { name: 'Nouvelle structure' }).click();
   const form = page.getByRole('form', { name: 'Nouvelle structure' });
@@ -14,6 +19,12 @@ export async function createStructure(page: Page, name: string, conventionnement
   for (const type of conventionnements) await form.getByRole('checkbox', { name: new RegExp(`^${type} `) }).check();
   if (conventionnements.length > 1) await form.getByRole('checkbox', { name: /^Ensemblier/ }).check();
   if (options.headcount !== undefined) await form.getByLabel('Effectif salarié (facultatif)').fill(String(options.headcount));
+  if (options.region) await form.getByLabel('Région (facultatif)').fill(options.region);
+  if (options.group) {
+    await form.getByLabel('Place dans un groupe de certification').selectOption({ label: options.group.role });
+    await form.getByLabel('Nom du groupe').fill(options.group.name);
+    if (options.group.agreementDate) await form.getByLabel('Adhésion au groupe signée le (facultatif)').fill(options.group.agreementDate);
+  }
   await form.getByRole('button', { name: 'Créer la structure' }).click();
   await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
 }

@@ -50,11 +50,11 @@ describe('reading an exchange file', () => {
   });
 
   it('refuses a newer format version and an unknown referential version', async () => {
-    const newer = { ...(await file()), formatVersion: 4 };
-    expect(await read(JSON.stringify(newer))).toMatch(/^Ce fichier vient d'une version plus récente de CAP Progrès \(format 4\)/);
+    const newer = { ...(await file()), formatVersion: 5 };
+    expect(await read(JSON.stringify(newer))).toMatch(/^Ce fichier vient d'une version plus récente de CAP Progrès \(format 5\)/);
     // Not version numbers: no « format Infinity ».
     for (const version of ['1e309', '1e308', '2.5']) {
-      expect(await read(JSON.stringify(newer).replace('"formatVersion":4', `"formatVersion":${version}`))).toMatch(/^Le fichier est mal formé.*formatVersion : /);
+      expect(await read(JSON.stringify(newer).replace('"formatVersion":5', `"formatVersion":${version}`))).toMatch(/^Le fichier est mal formé.*formatVersion : /);
     }
     const c = content();
     c.campaigns[0]!.referentialVersion = '2031.2';
@@ -111,7 +111,7 @@ describe('reading an exchange file', () => {
     expect(await withChange((f) => delete f.content.campaigns[0].date)).toBe(problem('content.campaigns.0.date : champ manquant'));
     expect(await withChange((f) => (f.content.campaigns[0].name = ''))).toBe(problem('content.campaigns.0.name : texte vide'));
     expect(await withChange((f) => (f.content.campaigns[0].tracks = ['CAP', 'ISO']))).toBe(problem('content.campaigns.0.tracks.1 : valeur inattendue (valeurs possibles : « CAP », « CAP_ISO9001 », « CAP_RSE »)'));
-    expect(await withChange((f) => (f.formatVersion = '2'))).toBe(problem('formatVersion : valeur inattendue (attendu : 3)'));
+    expect(await withChange((f) => (f.formatVersion = '2'))).toBe(problem('formatVersion : valeur inattendue (valeurs possibles : 3, 4)'));
     // `__proto__` as JSON.parse makes it: an own key, refused like any unexpected field.
     const proto = JSON.stringify(sealed).replace('"comment":', '"__proto__":{"polluted":true},"comment":');
     expect(await read(proto)).toBe(problem('content.ratings.0 : champ inattendu : « __proto__ »'));

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_V5, type CapDatabase } from '../../src/storage/db';
+import { openDatabase, SCHEMA_V5, SCHEMA_VERSION, type CapDatabase } from '../../src/storage/db';
 import { readAuditRequest } from '../../src/domain/audit/peer-files';
 import { integrityOf, readContextOf } from '../../src/domain/evaluation/sealed-file';
 import { loadLibrary } from '../../src/loaders/referential';
@@ -43,7 +43,7 @@ describe('the database upgrade to version 6', () => {
     expect(await db.structures.get(legacyStructure.id)).toEqual({ ...rest, legalForm: null, conventionnements: ['ACI', 'EI'], ensemblier: true, essCompany: false, group: null, headcount: null });
     const { types: _s, ...subjectRest } = legacySubject.structure;
     expect((await db.audits.get(audit.id))?.subject?.structure).toEqual({ ...subjectRest, legalForm: 'SCIC', conventionnements: ['EBE'], ensemblier: false, essCompany: false, group: null, headcount: null });
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(SCHEMA_VERSION);
   });
 });
 

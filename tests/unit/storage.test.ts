@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_V1, type CapDatabase } from '../../src/storage/db';
+import { openDatabase, SCHEMA_V1, SCHEMA_VERSION, type CapDatabase } from '../../src/storage/db';
 import { saveRating } from '../../src/storage/ratings';
 import { addCampaign, addNextCampaign, addStructure, deleteCampaign } from '../../src/storage/workspace';
 import { addEvidence } from '../../src/storage/evidence';
@@ -56,7 +56,7 @@ describe('schema versions', () => {
     expect(await db.campaigns.get(campaign.id)).toEqual(campaign);
     expect(await db.ratings.get([campaign.id, 'SR.4.2'])).toEqual({ ...rating, toReview: false, carriedOver: false });
     expect(await db.evidence.where('[campaignId+criterionCode]').equals([campaign.id, 'SR.4.2']).toArray()).toEqual([evidence]);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.progress.get(campaign.id)).toEqual({ campaignId: campaign.id, rated: ['SR.4.2'], notApplicable: [], toReview: [] });
   });
 });

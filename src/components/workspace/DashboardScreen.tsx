@@ -15,6 +15,7 @@ import { campaignIdFromUrl, useCampaign } from './use-campaign';
 import { AuditBlockersNotice } from '../audit/AuditBlockersNotice';
 import { useCampaignAudits } from '../audit/use-campaign-audits';
 import { campaignVersion, PinnedIsland } from './PinnedIsland';
+import { NetworkBenchmarkSection } from '../group/NetworkBenchmarkSection';
 
 /** /espace/tableau-de-bord/?id=… — the photographie: scores with coverage, alerts, gaps, ISO views, trend. */
 export default function DashboardScreen() {
@@ -194,6 +195,8 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
           </table>
         </div>
       </section>
+
+      {campaign && <NetworkBenchmarkSection structureId={campaign.structureId} scores={scores} />}
 
       <section aria-labelledby="subthemes-title">
         <h2 id="subthemes-title">Sous-thèmes</h2>

@@ -178,6 +178,13 @@ function Plan({ referential, campaignId }: { referential: Referential; campaignI
                   <tr key={a.id} className={isOverdue(a, day) ? 'overdue' : undefined}>
                     <th scope="row">
                       {a.title}
+                      {a.fromGroup && (
+                        <span className="muted">
+                          {' '}
+                          <span className="badge">Imposée par le groupe</span> {a.fromGroup.group}
+                          {a.fromGroup.reason && ` — ${a.fromGroup.reason}`}
+                        </span>
+                      )}
                       {a.indicator && <span className="muted"> — indicateur : {a.indicator}</span>}
                     </th>
                     <td>{a.criterionCodes.join(', ')}</td>

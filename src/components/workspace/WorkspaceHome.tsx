@@ -160,6 +160,11 @@ function StructureCard({
         <button type="button" onClick={onNewCampaign}>
           Nouvelle campagne
         </button>
+        {sorted.length > 0 && (
+          <a className="button-link secondary" href={`/espace/partage/?structure=${structure.id}`}>
+            Partage avec le groupe
+          </a>
+        )}
         <button
           type="button"
           className="danger"

@@ -11,7 +11,7 @@ import { AUDIT_KINDS, AUDITOR_ROLES, FINDING_KINDS } from './model';
 import { COMMENT_MAX } from '../evaluation/rules';
 
 /** An ISO 9001 clause such as « 7.5 » or « 8.5.1 », or '' for none. */
-const clause = z.union([z.literal(''), pattern(/^(4|5|6|7|8|9|10)(\.\d{1,2}){0,2}$/, 'article ISO 9001 mal formé')]);
+export const clause = z.union([z.literal(''), pattern(/^(4|5|6|7|8|9|10)(\.\d{1,2}){0,2}$/, 'article ISO 9001 mal formé')]);
 
 export const auditorSchema = z.strictObject({ name: text(120).min(1, { error: "le nom de l'auditeur est vide" }), role: z.enum(AUDITOR_ROLES), organisation: text(160) });
 export const independenceSchema = z.strictObject({ declared: z.boolean(), statement: text(2000) });

@@ -10,13 +10,17 @@ import { legacyTypes, profileFields, siret } from '../structure/file-schema';
 import { ACTION_STATUSES, PRIORITIES } from '../plan/model';
 import { COMMENT_MAX, JUSTIFICATION_MAX, RETAINED_REASON_MAX } from './rules';
 import { auditRatingSchema, auditSchema, findingSchema, legacyAuditSchema } from '../audit/schema';
+import { benchmarkContentSchema } from '../group/feedback-files';
 
 export const EXCHANGE_FORMAT = 'cap-progres/evaluation';
 /**
- * Version 3 (referential 2026.2) describes a structure by its profile and says where a carried answer came from;
+ * Version 4 adds what a group sends back (an action's fromGroup, the repère réseau held per structure): optional
+ * fields, so a version 3 file reads with the same schema. Version 3 (referential 2026.2) describes a structure by its profile and says where a carried answer came from;
  * version 2 added participants' views and audits. Files of versions 1 and 2 still import (legacy schema below).
  */
-export const EXCHANGE_FORMAT_VERSION = 3;
+export const EXCHANGE_FORMAT_VERSION = 4;
+/** Versions read by the current schema as they are (older ones are upgraded: legacy-file.ts). */
+export const CURRENT_SHAPE_VERSIONS = [3, 4] as const;
 
 const staffCount = z.number().int().min(0).max(100_000).nullable();
 const staff = z.strictObject({ permanents: staffCount, inPathway: staffCount, volunteers: staffCount });
@@ -113,6 +117,7 @@ export const actionSchema = z.strictObject({
   indicator: text(500),
   resources: text(500),
   notes: text(5000),
+  fromGroup: z.strictObject({ group: text(160).min(1), imposedActionId: id, issuedAt: timestamp, reason: text(2000) }).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -157,6 +162,8 @@ const contentWith = <S extends z.ZodType, A extends z.ZodType>(structure: S, aud
   audits: z.array(audit).max(1000).optional(),
   auditRatings: z.array(auditRatingSchema).max(200_000).optional(),
   findings: z.array(findingSchema).max(100_000).optional(),
+  /** Since format 4: the repère réseau each structure last imported from its group. */
+  benchmarks: z.array(z.strictObject({ structureId: id, importedAt: timestamp, content: benchmarkContentSchema })).max(100).optional(),
 });
 
 export const exchangeContentSchema = contentWith(structureSchema, auditSchema);
@@ -174,7 +181,7 @@ const envelope = <V extends z.ZodType, C extends z.ZodType>(formatVersion: V, co
     integrity,
   });
 
-export const exchangeFileSchema = envelope(z.literal(EXCHANGE_FORMAT_VERSION), exchangeContentSchema);
+export const exchangeFileSchema = envelope(z.union(CURRENT_SHAPE_VERSIONS.map((v) => z.literal(v))), exchangeContentSchema);
 /** Files of format 1 and 2, written with referential 2026.1. */
 export const legacyExchangeFileSchema = envelope(z.union([z.literal(1), z.literal(2)]), legacyExchangeContentSchema);
 

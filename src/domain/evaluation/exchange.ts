@@ -4,6 +4,7 @@ export { MAX_IMPORT_BYTES } from './sealed-file';
 import {
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
+  CURRENT_SHAPE_VERSIONS,
   exchangeFileSchema,
   legacyExchangeFileSchema,
   type ExchangeContent,
@@ -49,7 +50,7 @@ export async function readExchangeFile(text: string, context: ReadContext): Prom
   const versions = new Set([sealed.referentialVersion, ...sealed.content.campaigns.map((c) => c.referentialVersion)]);
   const sealProblem = unknownReferentialProblem(versions, context) ?? (await fingerprintProblem(sealed.content, sealed.integrity.value));
   if (sealProblem) return refuse(sealProblem);
-  const file = sealed.formatVersion === EXCHANGE_FORMAT_VERSION ? (sealed as ExchangeFile) : upgradeLegacyFile(sealed as Parameters<typeof upgradeLegacyFile>[0]);
+  const file = (CURRENT_SHAPE_VERSIONS as readonly number[]).includes(sealed.formatVersion) ? (sealed as ExchangeFile) : upgradeLegacyFile(sealed as Parameters<typeof upgradeLegacyFile>[0]);
   const problem = duplicateProblem(keysOf(file.content)) ?? checkReferences(file.content, context) ?? (await checkAttachedFiles(file.content));
   return problem ? refuse(problem) : { ok: true, file };
 }
@@ -68,6 +69,7 @@ const keysOf = (c: ExchangeContent) =>
     ['deux notes d’audit d’un même critère pour un même audit', (c.auditRatings ?? []).map((r) => `${r.auditId} ${r.criterionCode}`)],
     ['deux constats d’audit portant le même identifiant', (c.findings ?? []).map((f) => f.id)],
     ['deux fois le même fichier joint', c.files.map((f) => f.sha256)],
+    ['deux repères réseau pour une même structure', (c.benchmarks ?? []).map((b) => b.structureId)],
   ] as const;
 
 /** Every reference of the file resolves: to a record of the file, and to a criterion of the version its campaign was rated against. */
@@ -78,6 +80,9 @@ function checkReferences(content: ExchangeContent, context: ReadContext): string
     context.criterionCodes.get(version)?.has(code) ? null : `Le critère ${code} n'existe pas dans le référentiel CAP ${version}.`;
   for (const c of content.campaigns) {
     if (!structures.has(c.structureId)) return `La campagne « ${c.name} » renvoie à une structure absente du fichier.`;
+  }
+  for (const b of content.benchmarks ?? []) {
+    if (!structures.has(b.structureId)) return `Le repère réseau du groupe « ${b.content.group} » renvoie à une structure absente du fichier.`;
   }
   for (const item of [...content.ratings, ...content.evidence, ...content.dismissals]) {
     const version = campaignVersion.get(item.campaignId);

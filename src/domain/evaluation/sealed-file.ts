@@ -15,6 +15,10 @@ export const FILE_KIND_NAMES: Record<string, string> = {
   'cap-progres/evaluation': 'une sauvegarde CAP Progrès',
   'cap-progres/audit-request': "une demande d'audit croisé CAP Progrès",
   'cap-progres/audit-return': "un retour d'audit croisé CAP Progrès",
+  'cap-progres/group-share': 'un partage groupe CAP Progrès',
+  'cap-progres/group-benchmark': 'un repère réseau CAP Progrès',
+  'cap-progres/imposed-actions': 'un envoi d’actions imposées par le groupe (CAP Progrès)',
+  'cap-progres/group-console': 'une sauvegarde de la console de groupe CAP Progrès',
 };
 
 export interface ExpectedFile {

@@ -28,8 +28,18 @@ export interface ProgressAction {
   /** Means to mobilise, e.g. a COORACE service. */
   resources: string;
   notes: string;
+  /** Set when the group's central function imposed the action (absent for the team's own actions). */
+  fromGroup?: ImposedFrom | undefined;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Where an imposed action comes from: the group, the id the central function follows it by, when and why. */
+export interface ImposedFrom {
+  group: string;
+  imposedActionId: string;
+  issuedAt: string;
+  reason: string;
 }
 
 export const isOpen = (action: Pick<ProgressAction, 'status'>) => action.status === 'a_lancer' || action.status === 'en_cours';

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import type { Referential } from '../../domain/referential/model';
+import { WorkspaceIsland } from '../workspace/WorkspaceIsland';
+import { useGroupData, type GroupData } from './use-group';
+import { GroupNav } from './GroupNav';
+import { BlockingMajorAlert } from './BlockingMajorAlert';
+
+/**
+ * Every console screen: the referential, the database, the console's data, its tabs. A screen other than the
+ * group's own asks to describe the group first.
+ */
+export function GroupIsland({ current, children }: { current: string; children: (referential: Referential, data: GroupData & { group: NonNullable<GroupData['group']> }) => ReactNode }) {
+  return <WorkspaceIsland>{(referential) => <WithData referential={referential} current={current}>{children}</WithData>}</WorkspaceIsland>;
+}
+
+function WithData({ referential, current, children }: { referential: Referential; current: string; children: Parameters<typeof GroupIsland>[0]['children'] }) {
+  const data = useGroupData();
+  if (!data) return <p>Chargement de la console…</p>;
+  const { group } = data;
+  return (
+    <>
+      <GroupNav current={current} mode={group?.mode ?? 'certification'} />
+      {group && group.mode === 'certification' && <BlockingMajorAlert shares={data.shares} />}
+      {group ? (
+        children(referential, { ...data, group })
+      ) : (
+        <p className="notice">
+          Décrivez d'abord le groupe sur la page <a href="/groupe/">Groupe</a> : son nom, sa fonction centrale, son cycle de certification.
+        </p>
+      )}
+    </>
+  );
+}
