@@ -5,6 +5,7 @@ import { sameGroupName, type GroupShareFile } from '../domain/group/share-model'
 import type { SampleDraw } from '../domain/group/sampling';
 import { newId } from '../domain/evaluation/ids';
 import { UserFacingError } from '../domain/user-error';
+import type { ConsoleContent } from '../domain/group/console-file';
 
 const now = () => new Date().toISOString();
 
@@ -170,4 +171,37 @@ export async function markImposedSent(db: CapDatabase, extensionId: string, stru
     .modify((e) => {
       e.imposed = e.imposed.map((i) => (i.structureId === structureId ? { ...i, sentAt } : i));
     });
+}
+
+/** The whole console as its backup holds it. */
+export async function collectConsole(db: CapDatabase): Promise<ConsoleContent> {
+  const tables = [db.groupConsole, db.groupShares, db.groupLevels, db.groupAuditors, db.groupAuditPlan, db.groupDraws, db.groupExtensions];
+  return db.transaction('r', tables, async () => {
+    const group = await db.groupConsole.get('console');
+    if (!group) throw new UserFacingError("La console est vide : décrivez d'abord le groupe.");
+    return {
+      console: group,
+      members: await db.groupShares.toArray(),
+      levels: await db.groupLevels.toArray(),
+      auditors: await db.groupAuditors.toArray(),
+      plan: await db.groupAuditPlan.toArray(),
+      draws: await db.groupDraws.toArray(),
+      extensions: await db.groupExtensions.toArray(),
+    };
+  });
+}
+
+/** Replaces the whole console by the backup's, in one transaction: all of it, or nothing. */
+export async function restoreConsole(db: CapDatabase, content: ConsoleContent): Promise<void> {
+  const tables = [db.groupConsole, db.groupShares, db.groupLevels, db.groupAuditors, db.groupAuditPlan, db.groupDraws, db.groupExtensions];
+  await db.transaction('rw', tables, async () => {
+    for (const table of tables) await table.clear();
+    await db.groupConsole.put(content.console);
+    await db.groupShares.bulkPut(content.members);
+    await db.groupLevels.bulkPut(content.levels);
+    await db.groupAuditors.bulkPut(content.auditors);
+    await db.groupAuditPlan.bulkPut(content.plan);
+    await db.groupDraws.bulkPut(content.draws);
+    await db.groupExtensions.bulkPut(content.extensions);
+  });
 }

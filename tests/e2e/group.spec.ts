@@ -177,6 +177,7 @@ test('members share by file; the central function consolidates, samples, extends
   await expect(plan.locator('tr[data-status="updated"]')).toHaveCount(1);
   await expect(plan.locator('tr[data-status="refused"]')).toContainText('déjà été importé');
   await central.getByRole('button', { name: 'Importer 1 partage(s)' }).click();
+  await expect(central.getByRole('status')).toHaveText('1 partage(s) importé(s).');
   await central.getByRole('link', { name: 'Non-conformités et actions imposées' }).click();
   await expect(central.getByRole('table', { name: /Suivi de l'action imposée/ }).getByRole('row', { name: /Régie Bêta/ })).toContainText('Réalisée');
 
@@ -185,12 +186,14 @@ test('members share by file; the central function consolidates, samples, extends
   await alpha.getByRole('article', { name: 'Atelier Alpha' }).getByRole('link', { name: 'Partage avec le groupe' }).click();
   await alpha.getByLabel('Fichier du groupe à importer (repère réseau ou actions imposées)').setInputFiles(benchmarkOf3.path);
   await alpha.getByRole('button', { name: "Confirmer l'import" }).click();
+  await expect(alpha.getByRole('status')).toContainText('Repère réseau du groupe « Groupe CAP Ouest » importé');
   await alpha.goto('/espace/');
   await alpha.getByRole('article', { name: 'Atelier Alpha' }).getByRole('link', { name: /^tableau de bord/ }).first().click();
   const benchmarkTable = alpha.getByRole('table', { name: 'Votre score et le repère réseau, par thème et sous-thème' });
   await expect(benchmarkTable.getByRole('row', { name: /^ID / })).toContainText('Moins de 5 structures : non communiqué');
   plan = await importShares(central, [await otherMember(shares[2]!.text, 1, testInfo.outputPath('m1.json')), await otherMember(shares[2]!.text, 2, testInfo.outputPath('m2.json'))]);
   await central.getByRole('button', { name: 'Importer 2 partage(s)' }).click();
+  await expect(central.getByRole('status')).toHaveText('2 partage(s) importé(s).');
   await central.getByRole('link', { name: 'Vue consolidée' }).click();
   const benchmarkOf5 = await download(central, 'Envoyer le repère réseau…', testInfo);
   expect(benchmarkOf5.text).not.toMatch(/Atelier Alpha|Régie Bêta|Chantier Gamma|synthétique/);
@@ -198,6 +201,8 @@ test('members share by file; the central function consolidates, samples, extends
   await alpha.getByRole('article', { name: 'Atelier Alpha' }).getByRole('link', { name: 'Partage avec le groupe' }).click();
   await alpha.getByLabel('Fichier du groupe à importer (repère réseau ou actions imposées)').setInputFiles(benchmarkOf5.path);
   await alpha.getByRole('button', { name: "Confirmer l'import" }).click();
+  await expect(alpha.getByRole('status')).toContainText('Repère réseau du groupe « Groupe CAP Ouest » importé');
+  expect(JSON.parse(benchmarkOf5.text).content.contributors).toBe(5);
   await alpha.goBack();
   await alpha.getByRole('article', { name: 'Atelier Alpha' }).getByRole('link', { name: /^tableau de bord/ }).first().click();
   // ID over 5 members: 1, 0.5, 0.25, 0.25, 0.25 → Q1 0.25, median 0.25, Q3 0.5; Alpha (100 %) is in the top quarter.
@@ -216,4 +221,83 @@ test('members share by file; the central function consolidates, samples, extends
   const pack = await pdfText(central, "Télécharger le dossier pour l'organisme certificateur (PDF)");
   expect(pack.text).toContain('20261202'); // the recorded seed
   expect(pack.text).toContain('Régie Bêta');
+});
+
+test('one browser: shares dropped on the console, the internal audit programme refuses a dependent auditor, the console comes back from its backup, a follow-up console has no certification screens', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  for (const [name, agreementDate] of [['Atelier Alpha', '2025-06-01'], ['Régie Bêta', '2025-09-15']] as const) {
+    await createStructure(page, name, ['AI'], { region: 'Bretagne', group: { role: 'Membre du groupe', name: GROUP, ...(agreementDate ? { agreementDate } : {}) } });
+    await createCampaign(page, name, 'CAP 2026');
+    await rate(page, 'ID.1.1', 3);
+  }
+  const files = [await share(page, 'Atelier Alpha', testInfo), await share(page, 'Régie Bêta', testInfo)];
+
+  await page.goto('/groupe/');
+  await page.getByLabel('Nom du groupe (tel que sur le certificat)').fill(GROUP);
+  await page.getByLabel('Fonction centrale (structure)').fill('Coorace Ouest');
+  await page.getByLabel('Début du cycle de certification (3 ans)').fill('2026-01-01');
+  await page.getByLabel("Date de l'audit à venir").fill('2027-03-01');
+  await page.getByRole('button', { name: 'Enregistrer le groupe' }).click();
+  // Dropped, as from the file manager.
+  const transfer = await page.evaluateHandle((items) => {
+    const data = new DataTransfer();
+    for (const { name, text } of items) data.items.add(new File([text], name, { type: 'application/json' }));
+    return data;
+  }, files.map((f) => ({ name: f.name, text: f.text })));
+  await page.getByTestId('share-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByRole('button', { name: 'Importer 2 partage(s)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'importé' })).toHaveText('2 partage(s) importé(s).');
+  const members = page.getByRole('table', { name: `Membres de « ${GROUP} », d'après leur dernier partage` });
+  await expect(members.getByRole('row', { name: /Régie Bêta/ })).toContainText('signée le 15 septembre 2025');
+
+  // The programme: no member audited yet before the initial audit; independence rules refuse before saving.
+  await page.getByRole('link', { name: "Programme d'audit interne" }).click();
+  await expect(page.getByTestId('initial-gate')).toContainText('Atelier Alpha');
+  for (const [auditor, structure] of [['Paul Martin', 'Atelier Alpha'], ['Marie Durand', 'Régie Bêta']]) {
+    await page.getByLabel("Nom de l'auditeur").fill(auditor!);
+    await page.getByLabel("Structure membre qui l'emploie").selectOption({ label: structure! });
+    await page.getByRole('button', { name: 'Ajouter au vivier' }).click();
+    await expect(page.getByRole('table', { name: 'Auditeurs internes du groupe' })).toContainText(auditor!);
+  }
+  const plan = async (audited: string, auditor: string) => {
+    await page.getByLabel('Structure auditée').selectOption({ label: audited });
+    await page.getByRole('combobox', { name: 'Trimestre', exact: true }).selectOption({ label: 'T4 2026' });
+    for (const box of await page.getByRole('group', { name: 'Auditeurs' }).getByRole('checkbox').all()) await box.uncheck();
+    await page.getByRole('group', { name: 'Auditeurs' }).getByRole('checkbox', { name: new RegExp(auditor) }).check();
+    await page.getByRole('button', { name: 'Planifier' }).click();
+  };
+  await plan('Atelier Alpha', 'Paul Martin');
+  await expect(page.getByTestId('plan-refused')).toBeVisible();
+  await plan('Atelier Alpha', 'Marie Durand');
+  await expect(page.getByRole('table', { name: 'Audits internes planifiés, par trimestre' })).toContainText('Marie Durand');
+  await plan('Régie Bêta', 'Paul Martin'); // Bêta audits Alpha in 2026: Alpha may not audit Bêta the same year
+  await expect(page.getByTestId('plan-refused')).toBeVisible();
+  await expectNoAxeViolation(page);
+
+  // The console's backup restores it whole in another browser.
+  await page.getByRole('link', { name: 'Groupe et membres' }).click();
+  const backup = await download(page, 'Sauvegarder la console', testInfo);
+  const other = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await other.goto('/groupe/');
+  await other.getByLabel('Sauvegarde de la console à restaurer').setInputFiles(backup.path);
+  await other.getByRole('button', { name: 'Restaurer la console' }).click();
+  await expect(other.getByRole('table', { name: `Membres de « ${GROUP} », d'après leur dernier partage` }).getByRole('row')).toHaveCount(3);
+  await other.getByRole('link', { name: "Programme d'audit interne" }).click();
+  await expect(other.getByRole('table', { name: 'Audits internes planifiés, par trimestre' })).toContainText('Marie Durand');
+  const tampered = testInfo.outputPath('console-abimee.json');
+  await writeFile(tampered, backup.text.replace('Marie Durand', 'Marie Dupont'));
+  await other.getByRole('link', { name: 'Groupe et membres' }).click();
+  await other.getByLabel('Sauvegarde de la console à restaurer').setInputFiles(tampered);
+  await expect(other.getByRole('alert')).toContainText("L'empreinte SHA-256 ne correspond pas au contenu");
+
+  // A regional delegation's console: no certification screens, no blocking rule.
+  await other.getByRole('button', { name: 'Modifier le groupe' }).click();
+  await other.getByRole('radio', { name: /^Suivi de structures/ }).check();
+  await other.getByRole('button', { name: 'Enregistrer le groupe' }).click();
+  const tabs = other.getByRole('navigation', { name: 'Console de groupe' });
+  await expect(tabs.getByRole('link', { name: 'Vue consolidée' })).toBeVisible();
+  await expect(tabs.getByRole('link', { name: 'Échantillon MD 1' })).toHaveCount(0);
+  await expect(tabs.getByRole('link', { name: "Programme d'audit interne" })).toHaveCount(0);
+  await expectNoAxeViolation(other);
 });

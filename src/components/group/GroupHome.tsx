@@ -13,13 +13,14 @@ import { database } from '../../storage/instance';
 import { saveConsole } from '../../storage/group';
 import { describeError } from '../../storage/errors';
 import { OutcomeMessage, type Outcome } from '../workspace/OutcomeMessage';
+import { ConsoleBackup } from './ConsoleBackup';
 
 /** /groupe/ — the group (or follow-up), its members as their shares describe them, and the import of shares. */
 export default function GroupHome() {
-  return <WorkspaceIsland>{() => <Home />}</WorkspaceIsland>;
+  return <WorkspaceIsland>{(referential) => <Home referentialVersion={referential.version} />}</WorkspaceIsland>;
 }
 
-function Home() {
+function Home({ referentialVersion }: { referentialVersion: string }) {
   const data = useGroupData();
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -77,6 +78,7 @@ function Home() {
           <MemberList group={group} shares={data.shares} today={todayIso()} />
         </>
       )}
+      <ConsoleBackup referentialVersion={referentialVersion} hasConsole={group !== null} />
     </>
   );
 }

@@ -18,7 +18,7 @@ const count = z.number().int().min(0).max(10_000);
 const score = z.strictObject({ value: ratio.nullable(), rated: count, applicable: count });
 const themeCode = z.string().regex(/^[A-Z]{2,3}(\.\d+)?$/, { error: 'code de thème mal formé', abort: true });
 
-const campaignSchema = z.strictObject({
+export const sharedCampaignSchema = z.strictObject({
   id,
   name: text(120).min(1),
   date: day,
@@ -46,7 +46,7 @@ export const groupShareContentSchema = z.strictObject({
   recipient: text(160).min(1, { error: 'le destinataire du partage est vide' }),
   detail: z.enum(SHARE_DETAILS),
   structure: auditedStructureSchema,
-  campaigns: z.array(campaignSchema).min(1, { error: 'le partage ne contient aucune campagne' }).max(100),
+  campaigns: z.array(sharedCampaignSchema).min(1, { error: 'le partage ne contient aucune campagne' }).max(100),
   audits: z
     .array(
       z.strictObject({

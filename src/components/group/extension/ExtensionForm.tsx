@@ -104,7 +104,7 @@ export function ExtensionForm(props: {
       </fieldset>
 
       <Field id="ext-analysis" label="Analyse : pourquoi elle est (ou n'est pas) systémique">
-        <textarea id="ext-analysis" rows={4} value={draft.analysis} onChange={(e) => set({ analysis: e.target.value })} />
+        <textarea id="ext-analysis" rows={4} maxLength={5000} value={draft.analysis} onChange={(e) => set({ analysis: e.target.value })} />
       </Field>
 
       <fieldset className="field">
@@ -135,6 +135,7 @@ export function ExtensionForm(props: {
                   <input
                     id={`ext-why-${m.id}`}
                     type="text"
+                    maxLength={1000}
                     value={draft.why[m.id] ?? ''}
                     onChange={(e) => set({ why: { ...draft.why, [m.id]: e.target.value } })}
                   />
@@ -160,6 +161,7 @@ export function ExtensionForm(props: {
         <textarea
           id="ext-others"
           rows={3}
+          maxLength={5000}
           value={draft.othersNotAffectedBecause}
           aria-describedby="ext-others-hint"
           onChange={(e) => set({ othersNotAffectedBecause: e.target.value })}
@@ -181,10 +183,10 @@ export function ExtensionForm(props: {
           <input id="ext-title" type="text" maxLength={300} value={draft.action.title} onChange={(e) => setAction({ title: e.target.value })} />
         </Field>
         <Field id="ext-description" label="Description : ce qu'il faut faire">
-          <textarea id="ext-description" rows={4} value={draft.action.description} onChange={(e) => setAction({ description: e.target.value })} />
+          <textarea id="ext-description" rows={4} maxLength={5000} value={draft.action.description} onChange={(e) => setAction({ description: e.target.value })} />
         </Field>
         <Field id="ext-reason" label="Motif (ne nomme aucune structure)">
-          <textarea id="ext-reason" rows={2} value={draft.action.reason} onChange={(e) => setAction({ reason: e.target.value })} />
+          <textarea id="ext-reason" rows={2} maxLength={2000} value={draft.action.reason} onChange={(e) => setAction({ reason: e.target.value })} />
         </Field>
         <div className="field-row">
           <Field id="ext-due" label="Échéance">
