@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { runBrowserBench } from './bench-browser.mjs';
 import { runScoringBench } from './bench-scoring.mjs';
 import { runImportBench } from './bench-import.mjs';
+import { runGroupBench } from './bench-group.mjs';
 
 const dist = resolve('dist');
 const started = performance.now();
@@ -113,4 +114,20 @@ console.log(`Regards croisés (5 participants × tous les critères, un audit) :
 console.log(`Écran d'un audit (2 couches × 101 critères, 40 constats) : ${ms(browser.screens.audit)} après le démarrage de l'îlot (budget 300 ms) ${check(browser.screens.audit, 300)} ; ${ms(browser.screens.auditFromNavigation)} après la navigation`);
 console.log(`Rapport d'audit PDF (40 constats) : ${ms(browser.auditReport.median)} (budget 2 000 ms) ${check(browser.auditReport.median, 2000)}, ${kb(browser.auditReport.size)}`);
 console.log(`Tableau de bord avec ses graphiques : ${ms(browser.screens.dashboard)} après le démarrage de l'îlot (budget 300 ms) ${check(browser.screens.dashboard, 300)} ; ${ms(browser.screens.dashboardFromNavigation)} après la navigation`);
+
+const group = await runGroupBench();
+const seconds = (n) => `${(n / 1000).toFixed(2)} s`;
+const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} Mo`;
+console.log('');
+console.log(`Console de groupe, Chromium sans interface : ${group.dataset}`);
+const gi = group.import;
+console.log(`Import de 600 partages : ${seconds(gi.total)} (budget 10 s) ${check(gi.total, 10_000)} ; vérification jusqu'à l'aperçu ${seconds(gi.previewWall)} (mesure de l'app ${seconds(gi.check)}), application jusqu'au message ${seconds(gi.applyWall)} (mesure ${seconds(gi.apply)})`);
+console.log(`  plancher : ${seconds(gi.floor.total)} (lecture des 600 fichiers ${ms(gi.floor.read)}, JSON.parse + SHA-256 du contenu canonique ${ms(gi.floor.parseHash)}, une transaction IndexedDB brute des 600 contenus ${ms(gi.floor.write)})`);
+const gc = group.consolidated;
+console.log(`Vue consolidée : ${ms(gc.median)} après le démarrage de l'îlot (budget 300 ms) ${check(gc.median, 300)} ; ${ms(gc.fromNavigation)} après la navigation ; peinte (mise en page comprise) ${ms(gc.painted)} après le démarrage de l'îlot ; ${gc.elements} éléments dans la page`);
+console.log(`  plancher : lecture IndexedDB brute (getAll de groupShares, ${gc.floorCount} partages) ${ms(gc.floor)} ; tas JS après ouverture ${mb(gc.heap)}, ${mb(gc.heapAfterGc)} après un ramasse-miettes (informatif : l'issue 13 fixera 60 Mo)`);
+const gd = group.draw;
+console.log(`Tirage de l'échantillon (${gd.selected} sites retenus, ${gd.count} tirages) : médiane ${ms(gd.median)} (budget 50 ms) ${check(gd.median, 50)} ; du clic à l'échantillon affiché ${ms(gd.shown)} ; plancher : mélange de Fisher-Yates à graine + tri de 600 objets ${ms(gd.floor)}`);
+console.log(`Revue de direction PDF (${group.review.pages} pages) : ${ms(group.review.median)} (budget 3 000 ms) ${check(group.review.median, 3000)}, ${kb(group.review.size)} ; dossier pour l'organisme certificateur (${group.pack.pages} pages) : ${ms(group.pack.median)}, ${kb(group.pack.size)}`);
+console.log(`  référence : Chromium imprime la vue consolidée en PDF en ${ms(gc.printMs)} (${kb(gc.printSize)}) ; l'empreinte SHA-256 des données, calculée à l'ouverture de la page, s'affiche ${ms(group.review.fingerprintShown)} après la navigation`);
 process.exitCode = overBudget ? 1 : 0;

@@ -30,7 +30,7 @@ test('export, clear the browser storage, import: the same data comes back', asyn
   await seed(page);
   const json = await exportAll(page);
   const file = JSON.parse(json);
-  expect(file).toMatchObject({ format: 'cap-progres/evaluation', formatVersion: 3, scope: 'all', integrity: { algorithm: 'SHA-256' } });
+  expect(file).toMatchObject({ format: 'cap-progres/evaluation', formatVersion: 4, scope: 'all', integrity: { algorithm: 'SHA-256' } });
   expect(file.content.ratings[0]).toMatchObject({ level: 3, comment: 'Œuvre « commune » – 1 200 €' });
   await expect(page.getByText(/Dernière sauvegarde : aujourd'hui/)).toBeVisible();
 
@@ -139,8 +139,8 @@ test('the exchange format is published as JSON Schema, generated from the import
   expect(schema.$schema).toMatch(/json-schema\.org/);
   expect(schema.required).toEqual(expect.arrayContaining(['format', 'formatVersion', 'referentialVersion', 'content', 'integrity']));
   expect(schema.properties.format.const).toBe('cap-progres/evaluation');
-  expect(Object.keys(schema.properties.content.properties)).toEqual(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'dismissals', 'files', 'views', 'audits', 'auditRatings', 'findings']);
-  // Format 2's additions are optional: a format 1 file still validates.
+  expect(Object.keys(schema.properties.content.properties)).toEqual(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'dismissals', 'files', 'views', 'audits', 'auditRatings', 'findings', 'benchmarks']);
+  // Format 2's and format 4's additions are optional: a format 1 file still validates.
   expect(schema.properties.content.required).toEqual(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'dismissals', 'files']);
   expect(schema.properties.content.properties.ratings.items.properties.level).toBeDefined();
 });
@@ -153,6 +153,20 @@ test('the peer audit files are published as JSON Schema beside it', async ({ req
   expect(returnSchema.properties.format.const).toBe('cap-progres/audit-return');
   expect(returnSchema.properties.content.properties.independence.properties.declared.const).toBe(true);
   expect(returnSchema.properties.content.properties.findings.items.properties.kind.enum).toEqual(['point_fort', 'piste_progres', 'point_sensible', 'nc_mineure', 'nc_majeure']);
+});
+
+test('the group files are published as JSON Schema too', async ({ request }) => {
+  const share = await (await request.get('/schemas/group-share.schema.json')).json();
+  expect(share.properties.format.const).toBe('cap-progres/group-share');
+  expect(share.properties.content.properties.detail.enum).toEqual(['scores', 'levels', 'comments']);
+  expect(Object.keys(share.properties.content.properties)).toEqual(['shareId', 'recipient', 'detail', 'structure', 'campaigns', 'audits', 'actions']);
+  const benchmark = await (await request.get('/schemas/group-benchmark.schema.json')).json();
+  expect(benchmark.properties.format.const).toBe('cap-progres/group-benchmark');
+  // Anonymised: quartiles and a count, never a minimum, a maximum or a member.
+  expect(Object.keys(benchmark.properties.content.properties.themes.items.properties)).toEqual(['code', 'n', 'q1', 'median', 'q3']);
+  expect(benchmark.properties.content.properties.themes.items.properties.n.minimum).toBe(5);
+  const imposed = await (await request.get('/schemas/imposed-actions.schema.json')).json();
+  expect(imposed.properties.format.const).toBe('cap-progres/imposed-actions');
 });
 
 test('markup typed in the screens is text: shown as typed, exported, restored identically into an empty browser, never run', async ({ page, baseURL }) => {

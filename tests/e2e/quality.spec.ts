@@ -11,6 +11,8 @@ const pages = [
   ['recherche avec résultats', '/recherche/?q=securite'],
   ['méthode', '/methode/'],
   ['mon espace (vide)', '/espace/'],
+  ['console de groupe (vide)', '/groupe/'],
+  ['vue consolidée (groupe à décrire)', '/groupe/consolidation/'],
   ['page introuvable', '/nexiste-pas/'],
 ] as const;
 

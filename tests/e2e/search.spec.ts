@@ -6,7 +6,7 @@ test('search finds criteria offline, without accents, with the keyboard alone', 
   await context.setOffline(true);
 
   const box = page.getByLabel('Mots-clés');
-  for (let i = 0; i < 10 && !(await box.evaluate((el) => el === document.activeElement)); i++) {
+  for (let i = 0; i < 15 && !(await box.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
   }
   await expect(box).toBeFocused();
