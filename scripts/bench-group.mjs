@@ -56,7 +56,7 @@ const STATUSES = ['a_lancer', 'en_cours', 'en_cours', 'realisee', 'realisee', 'a
 const PRIORITIES = ['haute', 'moyenne', 'basse'];
 
 /** The 600 sealed share files, built by the member's own code path (groupShareContent + sealGroupShare). */
-async function writeShareFiles(dir) {
+export async function writeShareFiles(dir) {
   const { loadReferential } = await load('src/loaders/referential.ts');
   const { groupShareContent, sealGroupShare } = await load('src/domain/group/share-content.ts');
   const referential = loadReferential();
@@ -270,8 +270,8 @@ export async function runGroupBench() {
     const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
     browser = await chromium.launch({ executablePath });
     const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
-    // The app's measure ends when React commits; the view shows once Chromium has laid it out and painted the next
-    // frame. Marked here, in the bench's own wrapper, as « painted »: a timeout after the next animation frame.
+    // The app's measure is taken in a React effect; to check it covers layout and paint, the bench's own wrapper marks
+    // « painted » after the next animation frame (a timeout queued from it runs once that frame is drawn).
     await context.addInitScript(() => {
       const measure = performance.measure.bind(performance);
       performance.measure = (name, options) => {
@@ -312,7 +312,11 @@ export async function runGroupBench() {
       await page.waitForFunction(() => performance.getEntriesByName('bench:consolidated-painted').length > 0);
       const [m] = await measureOf(page, 'cap-progres:group-consolidated');
       const [painted] = await measureOf(page, 'bench:consolidated-painted');
-      consolidated.push({ fromIsland: m.duration, fromNavigation: m.start + m.duration, painted: painted.start - m.start });
+      const [data] = await measureOf(page, 'cap-progres:group-data');
+      const reads = await measureOf(page, 'cap-progres:group-read');
+      await page.waitForFunction(() => performance.getEntriesByName('cap-progres:group-consolidated-complete').length > 0);
+      const [complete] = await measureOf(page, 'cap-progres:group-consolidated-complete');
+      consolidated.push({ fromIsland: m.duration, fromNavigation: m.start + m.duration, painted: painted.start - m.start, data: data ? data.start - m.start : NaN, read: reads.length ? reads[0].start - m.start : NaN, complete: complete.duration });
     }
     await page.getByRole('heading', { name: 'Carte des scores' }).waitFor();
     const domElements = await page.evaluate(() => document.querySelector('main').getElementsByTagName('*').length);
@@ -421,7 +425,7 @@ export async function runGroupBench() {
     return {
       dataset: `${MEMBERS} partages (détail complet : ${files.criteria} critères notés et commentés par campagne, 1 ou 2 campagnes, un audit, 8 à 12 actions), ${(files.bytes / 1024 / 1024).toFixed(1)} Mo, générés en ${generationSeconds.toFixed(1)} s ; ${files.counts.alerts} alertes réglementaires, ${files.counts.openNonConformities} non-conformités ouvertes, ${files.counts.overdueActions} actions en retard`,
       import: { total: previewWall + applyWall, previewWall, applyWall, check, apply, floor },
-      consolidated: { median: median(consolidated.map((c) => c.fromIsland)), fromNavigation: median(consolidated.map((c) => c.fromNavigation)), painted: median(consolidated.map((c) => c.painted)), elements: domElements, floor: consolidatedFloor.ms, floorCount: consolidatedFloor.count, heap, heapAfterGc, printMs, printSize: printed.length },
+      consolidated: { median: median(consolidated.map((c) => c.fromIsland)), dataAt: median(consolidated.map((c) => c.data)), readAt: median(consolidated.map((c) => c.read)), complete: median(consolidated.map((c) => c.complete)), fromNavigation: median(consolidated.map((c) => c.fromNavigation)), painted: median(consolidated.map((c) => c.painted)), elements: domElements, floor: consolidatedFloor.ms, floorCount: consolidatedFloor.count, heap, heapAfterGc, printMs, printSize: printed.length },
       draw: { median: median(draws), count: draws.length, shown: median(drawShown), floor: drawFloor, selected: selectedCount },
       review,
       pack,

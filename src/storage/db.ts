@@ -9,7 +9,7 @@ import type { Dismissal, ProgressAction } from '../domain/plan/model';
 import { summarize, type ProgressSummary } from '../domain/evaluation/progress-summary';
 import { withProfile, withProfiledStructure, type LegacyStructureType } from '../domain/structure/legacy';
 import type { BenchmarkContent } from '../domain/group/feedback-model';
-import type { GroupConsole, HeldLevels, HeldShare, NcExtension, PlannedAudit, PoolAuditor } from '../domain/group/console-model';
+import type { GroupConsole, HeldLevels, NcExtension, PlannedAudit, PoolAuditor, StoredShare } from '../domain/group/console-model';
 import type { SampleDraw } from '../domain/group/sampling';
 
 /** An attached file's bytes, stored once per content (SHA-256) however many evidence items point to it. */
@@ -52,7 +52,7 @@ export type CapDatabase = Dexie & {
   findings: EntityTable<Finding, 'id'>;
   benchmarks: EntityTable<HeldBenchmark, 'structureId'>;
   groupConsole: EntityTable<GroupConsole, 'key'>;
-  groupShares: EntityTable<HeldShare, 'structureId'>;
+  groupShares: EntityTable<StoredShare, 'structureId'>;
   groupAuditors: EntityTable<PoolAuditor, 'id'>;
   groupAuditPlan: EntityTable<PlannedAudit, 'id'>;
   groupDraws: EntityTable<RecordedDraw, 'id'>;

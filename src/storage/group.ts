@@ -1,6 +1,6 @@
 /** The group console's tables: the group, members' shares, and what the central function decides. */
 import type { CapDatabase, RecordedDraw } from './db';
-import type { GroupConsole, HeldShare, NcExtension, PlannedAudit, PoolAuditor } from '../domain/group/console-model';
+import { heldShare, storedShare, type GroupConsole, type HeldShare, type NcExtension, type PlannedAudit, type PoolAuditor } from '../domain/group/console-model';
 import { sameGroupName, type GroupShareFile } from '../domain/group/share-model';
 import type { SampleDraw } from '../domain/group/sampling';
 import { newId } from '../domain/evaluation/ids';
@@ -8,6 +8,11 @@ import { UserFacingError } from '../domain/user-error';
 import type { ConsoleContent } from '../domain/group/console-file';
 
 const now = () => new Date().toISOString();
+
+/** Every member's latest share, as the console's screens read it. */
+export async function readShares(db: CapDatabase): Promise<HeldShare[]> {
+  return (await db.groupShares.toArray()).map(heldShare);
+}
 
 export type ConsoleValues = Omit<GroupConsole, 'key' | 'createdAt' | 'updatedAt'>;
 
@@ -86,12 +91,13 @@ export async function applyShareImport(db: CapDatabase, items: readonly ShareImp
   await db.transaction('rw', [db.groupShares, db.groupLevels], async () => {
     const previous = await db.groupShares.bulkGet(accepted.map((i) => i.file!.content.structure.id));
     await db.groupShares.bulkPut(
-      accepted.map((item, index): HeldShare => {
+      accepted.map((item, index) => {
         const file = item.file!;
-        const before = previous[index];
+        const stored = previous[index];
+        const before = stored && heldShare(stored);
         const carried = new Set(file.content.campaigns.map((c) => c.id));
         const earlier = before ? [...before.earlierCampaigns, ...before.content.campaigns].filter((c) => !carried.has(c.id)) : [];
-        return {
+        return storedShare({
           structureId: file.content.structure.id,
           shareId: file.content.shareId,
           sha256: file.integrity.value,
@@ -100,7 +106,7 @@ export async function applyShareImport(db: CapDatabase, items: readonly ShareImp
           fileName: item.fileName,
           content: { ...file.content, campaigns: file.content.campaigns.map((c) => ({ ...c, levels: null })) },
           earlierCampaigns: [...new Map(earlier.map((c) => [c.id, c])).values()],
-        };
+        });
       }),
     );
     await db.groupLevels.bulkPut(
@@ -181,7 +187,7 @@ export async function collectConsole(db: CapDatabase): Promise<ConsoleContent> {
     if (!group) throw new UserFacingError("La console est vide : décrivez d'abord le groupe.");
     return {
       console: group,
-      members: await db.groupShares.toArray(),
+      members: await readShares(db),
       levels: await db.groupLevels.toArray(),
       auditors: await db.groupAuditors.toArray(),
       plan: await db.groupAuditPlan.toArray(),
@@ -197,7 +203,7 @@ export async function restoreConsole(db: CapDatabase, content: ConsoleContent): 
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
     await db.groupConsole.put(content.console);
-    await db.groupShares.bulkPut(content.members);
+    await db.groupShares.bulkPut(content.members.map(storedShare));
     await db.groupLevels.bulkPut(content.levels);
     await db.groupAuditors.bulkPut(content.auditors);
     await db.groupAuditPlan.bulkPut(content.plan);

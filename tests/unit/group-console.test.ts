@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type CapDatabase } from '../../src/storage/db';
 import { buildGroupShare } from '../../src/storage/group-member';
-import { addAuditor, addPlannedAudit, applyShareImport, collectConsole, previewShareImport, recordDraw, restoreConsole, saveConsole, saveExtension } from '../../src/storage/group';
+import { addAuditor, addPlannedAudit, applyShareImport, collectConsole, previewShareImport, readShares, recordDraw, restoreConsole, saveConsole, saveExtension } from '../../src/storage/group';
 import { readGroupShare } from '../../src/domain/group/share-file';
 import { readConsoleFile, sealConsole } from '../../src/domain/group/console-file';
 import { integrityOf, readContextOf } from '../../src/domain/evaluation/sealed-file';
@@ -74,7 +74,7 @@ async function fillConsole(db: CapDatabase, texts: { name: string; decisions: st
   await applyShareImport(db, await previewShareImport(db, [{ fileName: 'partage.json', ...read }]));
   const auditor = await addAuditor(db, { name: 'Paul Auditeur', structureId: structure.id });
   await addPlannedAudit(db, { auditedId: structure.id, auditorIds: [auditor.id], quarter: '2026-T4' });
-  await recordDraw(db, drawSample(sampleInput(group, await db.groupShares.toArray(), [], 42, '2026-11-30')));
+  await recordDraw(db, drawSample(sampleInput(group, await readShares(db), [], 42, '2026-11-30')));
   const finding = share.content.audits[0]!.findings[0]!;
   await saveExtension(db, {
     id: newId(),

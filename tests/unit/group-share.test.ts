@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type CapDatabase } from '../../src/storage/db';
 import { buildGroupShare, importBenchmark, importImposedActions, previewImposedActions } from '../../src/storage/group-member';
-import { applyShareImport, previewShareImport, saveConsole, type ConsoleValues, type ReadShareFile } from '../../src/storage/group';
+import { applyShareImport, previewShareImport, readShares, saveConsole, type ConsoleValues, type ReadShareFile } from '../../src/storage/group';
 import { readGroupShare } from '../../src/domain/group/share-file';
 import { readGroupFeedback } from '../../src/domain/group/feedback-files';
 import { readContextOf } from '../../src/domain/evaluation/sealed-file';
@@ -160,7 +160,7 @@ describe('importing shares into the console', () => {
     expect(await console_.groupShares.count()).toBe(0); // a preview writes nothing
 
     expect(await applyShareImport(console_, preview)).toBe(1);
-    const held = (await console_.groupShares.get(structure.id))!;
+    const held = (await readShares(console_)).find((h) => h.structureId === structure.id)!;
     expect(held.content.campaigns[0]!.levels).toBeNull(); // levels are kept apart
     expect((await console_.groupLevels.get(structure.id))!.campaigns[0]!.levels).toEqual(file.content.campaigns[0]!.levels);
 
@@ -174,7 +174,7 @@ describe('importing shares into the console', () => {
     const second = await previewShareImport(console_, [await asRead('b.json', JSON.stringify(newer)), await asRead('vieux.json', JSON.stringify(olderAgain))]);
     expect(second.map((i) => i.status)).toEqual(['updated', 'stale']);
     await applyShareImport(console_, second);
-    expect((await console_.groupShares.get(structure.id))!.content.campaigns[0]!.name).toBe('CAP 2026 bis');
+    expect((await readShares(console_))[0]!.content.campaigns[0]!.name).toBe('CAP 2026 bis');
   });
 
   it('refuses a member that does not declare a group, in a certification console', async () => {

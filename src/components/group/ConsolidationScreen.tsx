@@ -54,7 +54,14 @@ function Consolidated({ referential, group, shares }: { referential: Referential
     [all, shares, today, themeCodes, central, filters],
   );
   const regions = useMemo(() => filterChoices(shares).regions, [shares]);
-  useConsolidatedMeasure();
+  // The view's first screen (filters, heatmap, distribution) paints first; the lists below follow in the next task.
+  const [lists, setLists] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setLists(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  useConsolidatedMeasure('cap-progres:group-consolidated', true);
+  useConsolidatedMeasure('cap-progres:group-consolidated-complete', lists);
 
   if (shares.length === 0) {
     return (
@@ -82,26 +89,32 @@ function Consolidated({ referential, group, shares }: { referential: Referential
         <>
           <Heatmap rows={shown.rows} themes={themes} />
           <Distributions themes={themes} global={shown.globalDistribution} byTheme={shown.themeDistribution} bySubTheme={shown.subThemeDistribution} />
-          <GroupTrend trend={shown.groupTrend} />
-          <MemberTrends rows={shown.rows} />
-          <StaleMembers rows={shown.stale} />
-          <AlertsByMember alerts={shown.alerts} />
-          <OpenNonConformities open={shown.openNonConformities} bySeverity={shown.ncBySeverity} byClause={shown.ncByClause} clauseTitles={clauseTitles} />
-          <OverdueActions overdue={shown.overdueActions} />
+          {lists ? (
+            <>
+              <GroupTrend trend={shown.groupTrend} />
+              <MemberTrends rows={shown.rows} />
+              <StaleMembers rows={shown.stale} />
+              <AlertsByMember alerts={shown.alerts} />
+              <OpenNonConformities open={shown.openNonConformities} bySeverity={shown.ncBySeverity} byClause={shown.ncByClause} clauseTitles={clauseTitles} />
+              <OverdueActions overdue={shown.overdueActions} />
+            </>
+          ) : (
+            <p>Chargement des listes…</p>
+          )}
         </>
       )}
-      <BenchmarkSend allRows={all.rows} groupName={group.name} referentialVersion={referential.version} today={today} />
+      {lists && <BenchmarkSend allRows={all.rows} groupName={group.name} referentialVersion={referential.version} today={today} />}
     </>
   );
 }
 
-let measured = false;
+const measured = new Set<string>();
 
-/** Times the view from the island's first render to the first commit with data, once per page (read by npm run bench). */
-function useConsolidatedMeasure() {
+/** Times the view from the island's first render to the first commit with `ready`, once per page (read by npm run bench). */
+function useConsolidatedMeasure(name: string, ready: boolean) {
   useEffect(() => {
-    if (measured || typeof performance === 'undefined') return;
-    measured = true;
-    performance.measure('cap-progres:group-consolidated', { start: performance.getEntriesByName('cap-progres:island')[0]?.startTime ?? 0 });
-  }, []);
+    if (!ready || measured.has(name) || typeof performance === 'undefined') return;
+    measured.add(name);
+    performance.measure(name, { start: performance.getEntriesByName('cap-progres:island')[0]?.startTime ?? 0 });
+  }, [name, ready]);
 }

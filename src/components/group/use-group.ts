@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from '../../storage/instance';
+import { readShares } from '../../storage/group';
 import type { GroupConsole, HeldShare, NcExtension, PlannedAudit, PoolAuditor } from '../../domain/group/console-model';
 import type { RecordedDraw } from '../../storage/db';
 
@@ -17,9 +18,10 @@ export interface GroupData {
 export function useGroupData(): GroupData | undefined {
   return useLiveQuery(async () => {
     const db = database();
+    if (typeof performance !== 'undefined') performance.mark('cap-progres:group-read');
     return db.transaction('r', [db.groupConsole, db.groupShares, db.groupAuditors, db.groupAuditPlan, db.groupDraws, db.groupExtensions], async () => ({
       group: (await db.groupConsole.get('console')) ?? null,
-      shares: await db.groupShares.toArray(),
+      shares: await readShares(db),
       auditors: await db.groupAuditors.toArray(),
       plan: await db.groupAuditPlan.toArray(),
       draws: (await db.groupDraws.toArray()).sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)),

@@ -1,9 +1,11 @@
 import { memo } from 'react';
 import type { Consolidation } from '../../../domain/group/consolidation';
+import { useLimited } from './limited';
 
 /** Regulatory criteria rated 0 or 1 in each member's latest self-assessment, grouped by member. */
 export const AlertsByMember = memo(function AlertsByMember({ alerts }: { alerts: Consolidation['alerts'] }) {
   const count = alerts.reduce((n, a) => n + a.alerts.length, 0);
+  const { shown, note, more } = useLimited(alerts, 10, 'membres');
   return (
     <section aria-labelledby="alerts-title">
       <h2 id="alerts-title">Alertes réglementaires par membre</h2>
@@ -16,7 +18,7 @@ export const AlertsByMember = memo(function AlertsByMember({ alerts }: { alerts:
             la dernière auto-évaluation, quelle que soit la moyenne.
           </p>
           <table>
-            <caption>Alertes réglementaires de la dernière auto-évaluation, par membre</caption>
+            <caption>Alertes réglementaires de la dernière auto-évaluation, par membre{note}</caption>
             <thead>
               <tr>
                 <th scope="col">Structure</th>
@@ -25,7 +27,7 @@ export const AlertsByMember = memo(function AlertsByMember({ alerts }: { alerts:
                 <th scope="col">Niveau</th>
               </tr>
             </thead>
-            {alerts.map(({ row, alerts: own }) => (
+            {shown.map(({ row, alerts: own }) => (
               <tbody key={row.structureId}>
                 {own.map((a, i) => (
                   <tr key={`${a.criterionCode}-${i}`}>
@@ -47,6 +49,7 @@ export const AlertsByMember = memo(function AlertsByMember({ alerts }: { alerts:
               </tbody>
             ))}
           </table>
+          {more}
         </>
       )}
     </section>

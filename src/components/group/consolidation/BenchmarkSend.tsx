@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MemberRow } from '../../../domain/group/consolidation';
 import { MIN_CONTRIBUTORS } from '../../../domain/group/benchmark';
 import { benchmarkContent, sealBenchmark } from '../../../domain/group/feedback-content';
@@ -12,9 +12,13 @@ import { OutcomeMessage, type Outcome } from '../../workspace/OutcomeMessage';
  */
 export function BenchmarkSend({ allRows, groupName, referentialVersion, today }: { allRows: readonly MemberRow[]; groupName: string; referentialVersion: string; today: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  // The preview's counts; the file itself is rebuilt at the click, with the time it was computed.
-  const preview = useMemo(() => benchmarkContent(allRows, groupName, today), [allRows, groupName, today]);
-  const published = preview.themes.length + preview.subThemes.length;
+  // The preview's counts, computed once the view is on screen; the file itself is rebuilt at the click.
+  const [preview, setPreview] = useState<ReturnType<typeof benchmarkContent> | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setPreview(benchmarkContent(allRows, groupName, today)), 0);
+    return () => clearTimeout(timer);
+  }, [allRows, groupName, today]);
+  const published = preview ? preview.themes.length + preview.subThemes.length : null;
 
   async function send() {
     setOutcome(null);
@@ -39,17 +43,21 @@ export function BenchmarkSend({ allRows, groupName, referentialVersion, today }:
         de la dernière auto-évaluation de <strong>tous</strong> les membres, quels que soient les filtres ci-dessus. Seuls les thèmes et sous-thèmes
         notés par au moins {MIN_CONTRIBUTORS} structures sont inclus ; aucun membre n'est nommé, et ni le minimum ni le maximum ne sont donnés.
       </p>
-      <dl className="facts">
-        <dt>Structures contributrices</dt>
-        <dd>{preview.contributors}</dd>
-        <dt>Thèmes et sous-thèmes communiqués</dt>
-        <dd>{published}</dd>
-        <dt>Non communiqués (moins de {MIN_CONTRIBUTORS} structures)</dt>
-        <dd>
-          {preview.withheld.length}
-          {preview.withheld.length > 0 && <span className="muted"> : {preview.withheld.join(', ')}</span>}
-        </dd>
-      </dl>
+      {preview ? (
+        <dl className="facts">
+          <dt>Structures contributrices</dt>
+          <dd>{preview.contributors}</dd>
+          <dt>Thèmes et sous-thèmes communiqués</dt>
+          <dd>{published}</dd>
+          <dt>Non communiqués (moins de {MIN_CONTRIBUTORS} structures)</dt>
+          <dd>
+            {preview.withheld.length}
+            {preview.withheld.length > 0 && <span className="muted"> : {preview.withheld.join(', ')}</span>}
+          </dd>
+        </dl>
+      ) : (
+        <p>Calcul du repère…</p>
+      )}
       <div className="actions">
         <button type="button" onClick={() => void send()} disabled={allRows.length === 0}>
           Envoyer le repère réseau…

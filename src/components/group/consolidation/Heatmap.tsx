@@ -4,6 +4,7 @@ import type { SharedScore } from '../../../domain/group/share-model';
 import { formatScore } from '../../../domain/scoring/score';
 import { BAND_LABELS, SCORE_BANDS, bandClass, bandsInWords } from './heat';
 import { coverageLabel, dayLabel } from './format';
+import { useLimited } from './limited';
 
 export interface ThemeHeading {
   code: string;
@@ -15,6 +16,7 @@ export interface ThemeHeading {
  * shade only repeating it. A coloured table: the chart and its table at once.
  */
 export const Heatmap = memo(function Heatmap({ rows, themes }: { rows: readonly MemberRow[]; themes: readonly ThemeHeading[] }) {
+  const { shown, note, more } = useLimited(rows, 50, 'membres');
   return (
     <section aria-labelledby="heatmap-title">
       <h2 id="heatmap-title">Carte des scores : membres × thèmes</h2>
@@ -24,6 +26,7 @@ export const Heatmap = memo(function Heatmap({ rows, themes }: { rows: readonly 
           <caption>
             Score de la dernière auto-évaluation de chaque membre, par thème et au global ; sous chaque score, critères évalués / critères
             applicables. Teinte de la case selon le score écrit : {bandsInWords()} ; blanc, « — » : aucun critère évalué.
+            {note}
           </caption>
           <thead>
             <tr>
@@ -38,7 +41,7 @@ export const Heatmap = memo(function Heatmap({ rows, themes }: { rows: readonly 
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {shown.map((r) => (
               <tr key={r.structureId}>
                 <th scope="row">
                   {r.name}
@@ -57,6 +60,7 @@ export const Heatmap = memo(function Heatmap({ rows, themes }: { rows: readonly 
           </tbody>
         </table>
       </div>
+      {more}
     </section>
   );
 });

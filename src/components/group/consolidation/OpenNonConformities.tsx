@@ -4,6 +4,7 @@ import type { CorrectiveStatus } from '../../../domain/group/share-model';
 import { AUDIT_KIND_LABELS, FINDING_KIND_LABELS } from '../../../domain/audit/model';
 import { ACTION_STATUS_LABELS } from '../../../domain/plan/model';
 import { dayLabel } from './format';
+import { useLimited } from './limited';
 
 const correctiveLabel = (status: CorrectiveStatus) => (status === 'aucune' ? 'Aucune action' : ACTION_STATUS_LABELS[status]);
 
@@ -18,6 +19,7 @@ export const OpenNonConformities = memo(function OpenNonConformities(props: {
   clauseTitles: ReadonlyMap<string, string>;
 }) {
   const { open, bySeverity, byClause, clauseTitles } = props;
+  const { shown, note, more } = useLimited(open, 25, 'non-conformités');
   return (
     <section aria-labelledby="nc-title">
       <h2 id="nc-title">Non-conformités ouvertes ({open.length})</h2>
@@ -78,7 +80,7 @@ export const OpenNonConformities = memo(function OpenNonConformities(props: {
           </table>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Liste des non-conformités ouvertes, défilable">
             <table>
-              <caption>Liste des non-conformités ouvertes, par membre</caption>
+              <caption>Liste des non-conformités ouvertes, par membre{note}</caption>
               <thead>
                 <tr>
                   <th scope="col">Structure</th>
@@ -91,7 +93,7 @@ export const OpenNonConformities = memo(function OpenNonConformities(props: {
                 </tr>
               </thead>
               <tbody>
-                {open.map((nc) => (
+                {shown.map((nc) => (
                   <tr key={`${nc.structureId}/${nc.auditId}/${nc.finding.id}`}>
                     <th scope="row">{nc.memberName}</th>
                     <td>
@@ -108,6 +110,7 @@ export const OpenNonConformities = memo(function OpenNonConformities(props: {
               </tbody>
             </table>
           </div>
+          {more}
         </>
       )}
     </section>

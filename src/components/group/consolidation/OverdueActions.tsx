@@ -2,17 +2,20 @@ import { memo } from 'react';
 import type { Consolidation } from '../../../domain/group/consolidation';
 import { ACTION_STATUS_LABELS } from '../../../domain/plan/model';
 import { dayLabel } from './format';
+import { useLimited } from './limited';
 
 /** Open actions of the members' plans whose due date has passed; the group's imposed actions are marked. */
 export const OverdueActions = memo(function OverdueActions({ overdue }: { overdue: Consolidation['overdueActions'] }) {
+  const { shown, note, more } = useLimited(overdue, 25, 'actions');
   return (
     <section aria-labelledby="overdue-title">
       <h2 id="overdue-title">Actions en retard ({overdue.length})</h2>
       {overdue.length === 0 ? (
         <p>Aucune action en retard dans les plans de progrès partagés par les membres retenus.</p>
       ) : (
+        <>
         <table>
-          <caption>Actions à lancer ou en cours dont l'échéance est passée, par membre</caption>
+          <caption>Actions à lancer ou en cours dont l'échéance est passée, par membre{note}</caption>
           <thead>
             <tr>
               <th scope="col">Structure</th>
@@ -23,7 +26,7 @@ export const OverdueActions = memo(function OverdueActions({ overdue }: { overdu
             </tr>
           </thead>
           <tbody>
-            {overdue.map(({ structureId, memberName, action }) => (
+            {shown.map(({ structureId, memberName, action }) => (
               <tr key={`${structureId}/${action.id}`}>
                 <th scope="row">{memberName}</th>
                 <td>{action.title}</td>
@@ -34,6 +37,8 @@ export const OverdueActions = memo(function OverdueActions({ overdue }: { overdu
             ))}
           </tbody>
         </table>
+        {more}
+        </>
       )}
     </section>
   );

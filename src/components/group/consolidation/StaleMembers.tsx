@@ -1,10 +1,12 @@
 import { memo } from 'react';
+import { useLimited } from './limited';
 import { STALE_AFTER_MONTHS, type MemberRow } from '../../../domain/group/consolidation';
 import { dayLabel } from './format';
 
 /** Members without a self-assessment for more than 12 months, the oldest first: the approach is fading there. */
 export const StaleMembers = memo(function StaleMembers({ rows }: { rows: readonly MemberRow[] }) {
   const oldestFirst = [...rows].sort((a, b) => a.latest.date.localeCompare(b.latest.date) || a.name.localeCompare(b.name, 'fr'));
+  const { shown, note, more } = useLimited(oldestFirst, 25, 'membres');
   return (
     <section aria-labelledby="stale-title">
       <h2 id="stale-title">
@@ -14,7 +16,7 @@ export const StaleMembers = memo(function StaleMembers({ rows }: { rows: readonl
         <p>Chaque membre retenu a mené une auto-évaluation depuis moins de {STALE_AFTER_MONTHS} mois.</p>
       ) : (
         <table>
-          <caption>Membres dont la dernière auto-évaluation date de plus de {STALE_AFTER_MONTHS} mois, la plus ancienne d'abord</caption>
+          <caption>Membres dont la dernière auto-évaluation date de plus de {STALE_AFTER_MONTHS} mois, la plus ancienne d'abord{note}</caption>
           <thead>
             <tr>
               <th scope="col">Structure</th>
@@ -24,7 +26,7 @@ export const StaleMembers = memo(function StaleMembers({ rows }: { rows: readonl
             </tr>
           </thead>
           <tbody>
-            {oldestFirst.map((r) => (
+            {shown.map((r) => (
               <tr key={r.structureId}>
                 <th scope="row">{r.name}</th>
                 <td>{r.region || '—'}</td>
@@ -35,6 +37,7 @@ export const StaleMembers = memo(function StaleMembers({ rows }: { rows: readonl
           </tbody>
         </table>
       )}
+      {more}
     </section>
   );
 });
