@@ -4,8 +4,8 @@
  */
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type CapDatabase } from '../../src/storage/db';
+import { describe, expect, it } from 'vitest';
+import type { CapDatabase } from '../../src/storage/db';
 import { buildGroupShare } from '../../src/storage/group-member';
 import { addAuditor, addPlannedAudit, applyShareImport, collectConsole, previewShareImport, readShares, recordDraw, restoreConsole, saveConsole, saveExtension } from '../../src/storage/group';
 import { readGroupShare } from '../../src/domain/group/share-file';
@@ -16,43 +16,14 @@ import { drawSample } from '../../src/domain/group/sampling';
 import { sampleInput } from '../../src/domain/group/member-inputs';
 import { newId } from '../../src/domain/evaluation/ids';
 import { referential } from './fixtures/audit';
-import { codeA, fillWorkspace, type WorkspaceText } from './fixtures/workspace';
+import { codeA, fillWorkspace } from './fixtures/workspace';
+import { MEMBER_TEXT, testDatabases } from './fixtures/group';
 
 const context = readContextOf(referential);
-let opened: CapDatabase[] = [];
-let counter = 0;
-function freshDb(): CapDatabase {
-  const db = openDatabase(`group-console-${++counter}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(opened.map((db) => db.delete()));
-  opened = [];
-});
+const databases = testDatabases('group-console');
+const freshDb = databases.fresh;
 
-const TEXT: WorkspaceText = {
-  structureName: 'Groupe Ouest',
-  region: 'Bretagne',
-  campaignName: 'CAP 2026',
-  participantName: 'Nadia',
-  comment: 'Commentaire « libre » ; <b>balises</b> comprises.',
-  retainedReason: 'Retenu.',
-  justification: 'Sans objet ici.',
-  evidenceTitle: 'Livret',
-  urlPath: 'l.pdf',
-  fileName: 'r.pdf',
-  actionTitle: 'Actualiser le livret',
-  actionTexts: ['Qualité', 'Livret remis', 'Deux jours', 'Relire.'],
-  auditingStructure: 'Atelier',
-  auditor: ['Élise', 'Atelier'],
-  statement: 'Aucun lien.',
-  scopeNote: 'Siège.',
-  conclusion: 'Engagée.',
-  auditorComment: 'Vu.',
-  finding: ['Constat', 'Non tracé', 'Registre', 'ISO 9001 § 7.5', 'Pas de registre', 'Tenir un registre'],
-  fileBytes: new TextEncoder().encode('x\n'),
-};
+const TEXT = MEMBER_TEXT;
 
 /** A console as its screens fill it: the group, one member's share, an auditor and a plan, a draw, an extension. */
 async function fillConsole(db: CapDatabase, texts: { name: string; decisions: string; analysis: string; why: string }) {
@@ -105,8 +76,7 @@ describe('the console backup', () => {
         const restored = freshDb();
         await restoreConsole(restored, read.file.content);
         expect(canonicalJson(await collectConsole(restored))).toBe(canonicalJson(await collectConsole(db)));
-        await Promise.all(opened.map((d) => d.delete()));
-        opened = [];
+        await databases.dropAll();
       }),
       { numRuns: 8 },
     );

@@ -3,8 +3,8 @@
  * previews and applies it; the central function's files come back into the member's plan and dashboard.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type CapDatabase } from '../../src/storage/db';
+import { describe, expect, it } from 'vitest';
+import type { CapDatabase } from '../../src/storage/db';
 import { buildGroupShare, importBenchmark, importImposedActions, previewImposedActions } from '../../src/storage/group-member';
 import { applyShareImport, previewShareImport, readShares, saveConsole, type ConsoleValues, type ReadShareFile } from '../../src/storage/group';
 import { readGroupShare } from '../../src/domain/group/share-file';
@@ -18,43 +18,14 @@ import { applyImport, exportWorkspace } from '../../src/storage/backup';
 import { readExchangeFile } from '../../src/domain/evaluation/exchange';
 import type { GroupShareFile } from '../../src/domain/group/share-model';
 import { referential } from './fixtures/audit';
-import { codeA, fillWorkspace, type WorkspaceText } from './fixtures/workspace';
+import { codeA, fillWorkspace } from './fixtures/workspace';
+import { MEMBER_TEXT, testDatabases } from './fixtures/group';
 
 const context = readContextOf(referential);
-let opened: CapDatabase[] = [];
-let counter = 0;
-function freshDb(): CapDatabase {
-  const db = openDatabase(`group-share-${++counter}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(opened.map((db) => db.delete()));
-  opened = [];
-});
+const databases = testDatabases('group-share');
+const freshDb = databases.fresh;
 
-const TEXT: WorkspaceText = {
-  structureName: 'Groupe Coorace Ouest',
-  region: 'Bretagne',
-  campaignName: 'CAP 2026',
-  participantName: 'Nadia Benali',
-  comment: 'Procédure d’accueil écrite ; reste à la diffuser.',
-  retainedReason: 'Retenu en comité.',
-  justification: 'Sans objet : aucune sous-traitance.',
-  evidenceTitle: 'Livret d’accueil',
-  urlPath: 'livret.pdf',
-  fileName: 'registre.pdf',
-  actionTitle: 'Actualiser le livret d’accueil',
-  actionTexts: ['Responsable qualité', 'Livret remis', 'Deux jours', 'Relire.'],
-  auditingStructure: 'Atelier du Littoral',
-  auditor: ['Élise Durand', 'Atelier du Littoral'],
-  statement: 'Aucun lien.',
-  scopeNote: 'Siège.',
-  conclusion: 'Démarche engagée.',
-  auditorComment: 'Livret vu.',
-  finding: ['Constat', 'Remise du livret non tracée', 'Registre', 'ISO 9001 § 7.5', 'Pas de registre', 'Tenir un registre de remise'],
-  fileBytes: new TextEncoder().encode('Registre 2025\n'),
-};
+const TEXT = MEMBER_TEXT;
 
 const GROUP: ConsoleValues = {
   mode: 'certification',

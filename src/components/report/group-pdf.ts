@@ -21,7 +21,7 @@ import {
   type GroupReviewModel,
 } from '../../domain/report/group-review';
 import { formatScore } from '../../domain/scoring/score';
-import { ACCENT, FONT, footers, newDocument, PAGE, WIDTH, Writer, type FontFiles } from './pdf-kit';
+import { ACCENT, contents, FONT, footers, newDocument, PAGE, WIDTH, Writer, type FontFiles } from './pdf-kit';
 
 export interface GroupPdfOptions {
   /** DejaVu Sans regular and bold, when the PDF is built outside the browser (tests); otherwise fetched from /fonts. */
@@ -475,22 +475,3 @@ function coverageSection(w: Writer, coverage: ProgrammeCoverage | null) {
 
 // ——— Shared ———
 
-/** The contents page, with links and page numbers, and its bookmark (as in the campaign report). */
-function contents(doc: jsPDF, w: Writer, tocPage: number) {
-  doc.setPage(tocPage);
-  let y = PAGE.top;
-  doc.setFont(FONT, 'bold').setFontSize(15).setTextColor(...ACCENT).text('Sommaire', PAGE.margin, y);
-  doc.setTextColor(0, 0, 0);
-  doc.outline.add(null, 'Sommaire', { pageNumber: tocPage });
-  y += 10;
-  for (const section of w.sections) {
-    const indent = section.level === 1 ? 0 : 6;
-    doc.setFont(FONT, section.level === 1 ? 'bold' : 'normal').setFontSize(section.level === 1 ? 10.5 : 9.5);
-    const label = (doc.splitTextToSize(section.title, WIDTH - 25 - indent) as string[])[0] ?? '';
-    doc.textWithLink(label, PAGE.margin + indent, y, { pageNumber: section.page });
-    doc.text(String(section.page), PAGE.width - PAGE.margin, y, { align: 'right' });
-    y += section.level === 1 ? 7 : 5.5;
-    if (y > PAGE.height - PAGE.bottom) break;
-  }
-  doc.setFont(FONT, 'normal');
-}

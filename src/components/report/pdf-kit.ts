@@ -118,6 +118,26 @@ export class Writer {
 }
 
 /** On every page: a short line saying what the document is (left) and « Page x / y » (right). */
+/** The contents page, with links and page numbers, and its bookmark: written last, on the page kept for it. */
+export function contents(doc: jsPDF, w: Writer, tocPage: number) {
+  doc.setPage(tocPage);
+  let y = PAGE.top;
+  doc.setFont(FONT, 'bold').setFontSize(15).setTextColor(...ACCENT).text('Sommaire', PAGE.margin, y);
+  doc.setTextColor(0, 0, 0);
+  doc.outline.add(null, 'Sommaire', { pageNumber: tocPage });
+  y += 10;
+  for (const section of w.sections) {
+    const indent = section.level === 1 ? 0 : 6;
+    doc.setFont(FONT, section.level === 1 ? 'bold' : 'normal').setFontSize(section.level === 1 ? 10.5 : 9.5);
+    const label = (doc.splitTextToSize(section.title, WIDTH - 25 - indent) as string[])[0] ?? '';
+    doc.textWithLink(label, PAGE.margin + indent, y, { pageNumber: section.page });
+    doc.text(String(section.page), PAGE.width - PAGE.margin, y, { align: 'right' });
+    y += section.level === 1 ? 7 : 5.5;
+    if (y > PAGE.height - PAGE.bottom) break;
+  }
+  doc.setFont(FONT, 'normal');
+}
+
 export function footers(doc: jsPDF, line: string) {
   const total = doc.getNumberOfPages();
   for (let i = 1; i <= total; i++) {

@@ -8,7 +8,7 @@ import type { jsPDF } from 'jspdf';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import { commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { describeAlert, formatScore, formatScoreWithStatus, type Score } from '../../domain/scoring/score';
-import { ACCENT, FONT, footers, newDocument, PAGE, WIDTH, Writer } from './pdf-kit';
+import { ACCENT, contents, FONT, footers, newDocument, PAGE, WIDTH, Writer } from './pdf-kit';
 
 const coverageText = (score: Score) => `${score.rated} / ${score.applicable}`;
 
@@ -154,22 +154,7 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
   });
   w.y += 36;
 
-  // Contents, with links and page numbers
-  doc.setPage(tocPage);
-  let y = PAGE.top;
-  doc.setFont(FONT, 'bold').setFontSize(15).setTextColor(...ACCENT).text('Sommaire', PAGE.margin, y);
-  doc.setTextColor(0, 0, 0);
-  doc.outline.add(null, 'Sommaire', { pageNumber: tocPage });
-  y += 10;
-  for (const section of w.sections) {
-    const indent = section.level === 1 ? 0 : 6;
-    doc.setFont(FONT, section.level === 1 ? 'bold' : 'normal').setFontSize(section.level === 1 ? 10.5 : 9.5);
-    const label = (doc.splitTextToSize(section.title, WIDTH - 25 - indent) as string[])[0] ?? '';
-    doc.textWithLink(label, PAGE.margin + indent, y, { pageNumber: section.page });
-    doc.text(String(section.page), PAGE.width - PAGE.margin, y, { align: 'right' });
-    y += section.level === 1 ? 7 : 5.5;
-    if (y > PAGE.height - PAGE.bottom) break;
-  }
+  contents(doc, w, tocPage);
   footers(doc, footerLine(model));
   return doc;
 }

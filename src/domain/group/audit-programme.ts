@@ -3,6 +3,7 @@
  * certification cycle, and every site audited internally before the initial certification audit.
  */
 import { frenchDate } from '../french-date';
+import type { PlannedAudit, PoolAuditor } from './console-model';
 
 /** A certification cycle; it ends 3 years after its start (the end day itself is outside the cycle). */
 export interface Cycle {
@@ -26,21 +27,7 @@ export interface AuditDone {
   auditingStructure: string;
 }
 
-/** An auditor of the group's pool, drawn from a member's staff. */
-export interface PoolAuditor {
-  id: string;
-  name: string;
-  /** The member they work for. */
-  structureId: string;
-}
-
-export interface PlannedAudit {
-  id: string;
-  auditedId: string;
-  auditorIds: string[];
-  /** « 2027-T1 » */
-  quarter: string;
-}
+export type { PlannedAudit, PoolAuditor } from './console-model';
 
 const day = (date: string) => date.slice(0, 10);
 const pad2 = (n: number) => String(n).padStart(2, '0');
