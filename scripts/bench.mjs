@@ -30,6 +30,13 @@ const pageTypes = [
   ['Regards croisés', 'espace/regards/index.html', 150 * 1024],
   ['Audit', 'espace/audit/index.html', 150 * 1024],
   ['Rapport', 'espace/rapport/index.html', 150 * 1024],
+  ['Partage avec le groupe', 'espace/partage/index.html', 150 * 1024],
+  ['Console : groupe et membres', 'groupe/index.html', 150 * 1024],
+  ['Console : vue consolidée', 'groupe/consolidation/index.html', 150 * 1024],
+  ['Console : programme d\'audit', 'groupe/audits/index.html', 150 * 1024],
+  ['Console : échantillon MD 1', 'groupe/echantillon/index.html', 150 * 1024],
+  ['Console : non-conformités', 'groupe/non-conformites/index.html', 150 * 1024],
+  ['Console : revue de direction', 'groupe/revue/index.html', 150 * 1024],
 ];
 
 function staticGraph(file, seen) {

@@ -1,5 +1,8 @@
 /** Export to and import from the exchange file. Import writes in one transaction, after every check has passed. */
-import { bytesToBase64, base64ToBytes, canonicalJson, sha256Hex } from '../domain/evaluation/canonical';
+import { base64ToBytes } from '../domain/evaluation/canonical';
+import { collectContent, type CollectOptions } from './collect';
+
+export { campaignFingerprint, collectContent } from './collect';
 import { buildExchangeFile, MAX_IMPORT_BYTES, planImport, type ImportPlanItem } from '../domain/evaluation/exchange';
 import type { ExchangeContent, ExchangeFile } from '../domain/evaluation/exchange-schema';
 import { formatBytes } from '../domain/evaluation/rules';
@@ -8,46 +11,8 @@ import type { CapDatabase } from './db';
 import { summarize } from '../domain/evaluation/progress-summary';
 import { deleteAudits } from './audit-deletion';
 
-export interface ExportOptions {
-  /** One campaign (with its structure), or everything when absent. */
-  campaignId?: string;
-  includeFiles: boolean;
+export interface ExportOptions extends CollectOptions {
   referentialVersion: string;
-}
-
-/** The campaign's data (or everything), as the exchange file holds it. */
-export function collectContent(db: CapDatabase, options: Pick<ExportOptions, 'campaignId' | 'includeFiles'>): Promise<ExchangeContent> {
-  const tables = [db.structures, db.campaigns, db.ratings, db.evidence, db.files, db.actions, db.dismissals, db.views, db.audits, db.auditRatings, db.findings, db.benchmarks];
-  return db.transaction('r', tables, async () => {
-    const campaigns = options.campaignId
-      ? await db.campaigns.where('id').equals(options.campaignId).toArray()
-      : await db.campaigns.toArray();
-    const campaignIds = campaigns.map((c) => c.id);
-    const structures = options.campaignId
-      ? await db.structures.where('id').anyOf(campaigns.map((c) => c.structureId)).toArray()
-      : await db.structures.toArray();
-    const ratings = await db.ratings.where('campaignId').anyOf(campaignIds).toArray();
-    const evidence = await db.evidence.where('campaignId').anyOf(campaignIds).toArray();
-    const actions = await db.actions.where('campaignId').anyOf(campaignIds).toArray();
-    const dismissals = await db.dismissals.where('campaignId').anyOf(campaignIds).toArray();
-    const views = await db.views.where('campaignId').anyOf(campaignIds).toArray();
-    // A whole backup also holds the audits we conduct for other structures (they belong to no campaign of ours).
-    const audits = options.campaignId ? await db.audits.where('campaignId').anyOf(campaignIds).toArray() : await db.audits.toArray();
-    const auditIds = audits.map((a) => a.id);
-    const auditRatings = await db.auditRatings.where('auditId').anyOf(auditIds).toArray();
-    const findings = await db.findings.where('auditId').anyOf(auditIds).toArray();
-    const hashes = [...new Set(evidence.flatMap((e) => (e.file ? [e.file.sha256] : [])))];
-    const stored = options.includeFiles ? await db.files.bulkGet(hashes) : [];
-    const files = stored.flatMap((f) => (f ? [{ sha256: f.sha256, type: f.type, base64: bytesToBase64(new Uint8Array(f.bytes)) }] : []));
-    const benchmarks = await db.benchmarks.where('structureId').anyOf(structures.map((s) => s.id)).toArray();
-    // Only when held: files written before groups existed come back exactly as they were.
-    return { structures, campaigns, ratings, evidence, actions, dismissals, files, views, audits, auditRatings, findings, ...(benchmarks.length > 0 ? { benchmarks } : {}) } satisfies ExchangeContent;
-  });
-}
-
-/** The SHA-256 a report prints: the campaign's canonical data, attached files named by their own SHA-256. */
-export async function campaignFingerprint(db: CapDatabase, campaignId: string): Promise<string> {
-  return sha256Hex(canonicalJson(await collectContent(db, { campaignId, includeFiles: false })));
 }
 
 export async function exportWorkspace(db: CapDatabase, options: ExportOptions): Promise<{ file: ExchangeFile; json: string }> {

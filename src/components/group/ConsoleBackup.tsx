@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ConsoleFile } from '../../domain/group/console-file';
-import { CONSOLE_FORMAT, CONSOLE_FORMAT_VERSION } from '../../domain/group/console-file';
+import { CONSOLE_FORMAT, CONSOLE_FORMAT_VERSION } from '../../domain/group/console-model';
 import { fileSizeProblem } from '../../domain/evaluation/sealed-file';
 import { frenchDate } from '../../domain/french-date';
 import { describeError } from '../../storage/errors';

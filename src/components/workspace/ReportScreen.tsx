@@ -3,7 +3,7 @@ import { buildReport, commentText, frenchDate, METHOD_TEXT, type ReportModel } f
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import type { Referential } from '../../domain/referential/model';
 import { describeAlert, formatScoreWithStatus } from '../../domain/scoring/score';
-import { campaignFingerprint } from '../../storage/backup';
+import { campaignFingerprint } from '../../storage/collect';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';

@@ -10,7 +10,7 @@ import { legacyTypes, profileFields, siret } from '../structure/file-schema';
 import { ACTION_STATUSES, PRIORITIES } from '../plan/model';
 import { COMMENT_MAX, JUSTIFICATION_MAX, RETAINED_REASON_MAX } from './rules';
 import { auditRatingSchema, auditSchema, findingSchema, legacyAuditSchema } from '../audit/schema';
-import { benchmarkContentSchema } from '../group/feedback-files';
+import { benchmarkContentSchema } from '../group/benchmark-schema';
 
 export const EXCHANGE_FORMAT = 'cap-progres/evaluation';
 /**

@@ -10,12 +10,11 @@ import { parseFile, shapeProblem } from '../evaluation/parse-file';
 import { clause } from '../audit/schema';
 import { COMMENT_MAX } from '../evaluation/rules';
 import { PRIORITIES } from '../plan/model';
-import { CONSOLE_MODES, type GroupConsole, type HeldLevels, type HeldShare, type NcExtension, type PlannedAudit, type PoolAuditor } from './console-model';
+import { CONSOLE_FORMAT, CONSOLE_FORMAT_VERSION, CONSOLE_MODES, type GroupConsole, type HeldLevels, type HeldShare, type NcExtension, type PlannedAudit, type PoolAuditor } from './console-model';
 import { groupShareContentSchema, sharedCampaignSchema } from './share-file';
 import { CERTIFICATION_AUDITS, type SampleDraw } from './sampling';
 
-export const CONSOLE_FORMAT = 'cap-progres/group-console';
-export const CONSOLE_FORMAT_VERSION = 1;
+export { CONSOLE_FORMAT, CONSOLE_FORMAT_VERSION };
 
 const structureRef = text(64).min(1);
 const riskFactors = z.array(z.strictObject({ id: text(40), points: z.number().int().min(0).max(1000), label: text(300), detail: text(500) })).max(20);

@@ -7,6 +7,10 @@
 import type { GroupShareContent, SharedCampaign } from './share-model';
 import type { ImposedAction } from './feedback-model';
 
+/** The console's own backup (console-file.ts reads it). */
+export const CONSOLE_FORMAT = 'cap-progres/group-console';
+export const CONSOLE_FORMAT_VERSION = 1;
+
 export const CONSOLE_MODES = ['certification', 'suivi'] as const;
 export type ConsoleMode = (typeof CONSOLE_MODES)[number];
 export const CONSOLE_MODE_LABELS: Record<ConsoleMode, string> = {

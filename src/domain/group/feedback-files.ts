@@ -9,25 +9,12 @@ import { parseFile, shapeProblem } from '../evaluation/parse-file';
 import { siret } from '../structure/file-schema';
 import { clause } from '../audit/schema';
 import { PRIORITIES } from '../plan/model';
+import { benchmarkContentSchema } from './benchmark-schema';
+export { benchmarkContentSchema };
 import { BENCHMARK_FORMAT, BENCHMARK_FORMAT_VERSION, IMPOSED_FORMAT, IMPOSED_FORMAT_VERSION, type BenchmarkFile, type ImposedActionsFile } from './feedback-model';
-
-const ratio = z.number().min(0).max(1);
-const code = z.string().regex(/^[A-Z]{2,3}(\.\d+)?$/, { error: 'code de thème mal formé', abort: true });
-const entry = z
-  .strictObject({ code, n: z.number().int().min(5, { error: 'un repère doit réunir au moins 5 structures' }).max(100_000), q1: ratio, median: ratio, q3: ratio })
-  .refine((e) => e.q1 <= e.median && e.median <= e.q3, { error: 'quartiles dans le désordre' });
 
 const envelope = <F extends string, C extends z.ZodType>(format: F, content: C) =>
   z.strictObject({ format: z.literal(format), formatVersion: z.literal(1), exportedAt: timestamp, referentialVersion, content, integrity });
-
-export const benchmarkContentSchema = z.strictObject({
-  group: text(160).min(1),
-  computedAt: timestamp,
-  contributors: z.number().int().min(0).max(100_000),
-  themes: z.array(entry).max(20),
-  subThemes: z.array(entry).max(200),
-  withheld: z.array(code).max(250),
-});
 
 export const benchmarkFileSchema = envelope(BENCHMARK_FORMAT, benchmarkContentSchema);
 

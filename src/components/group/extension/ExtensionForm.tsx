@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { NcExtension } from '../../../domain/group/console-model';
 import { FINDING_KIND_LABELS } from '../../../domain/audit/model';
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../../domain/plan/model';
@@ -46,7 +46,7 @@ export function ExtensionForm(props: {
   const setAction = (change: Partial<ExtensionDraft['action']>) => setDraft((d) => ({ ...d, action: { ...d.action, ...change } }));
   const f = nc.finding;
 
-  async function submit(event: FormEvent) {
+  async function submit(event: { preventDefault(): void }) {
     event.preventDefault();
     const found = draftProblems(draft, memberIds, props.knownCodes);
     setProblems(found);
