@@ -229,6 +229,9 @@ describe('closureByMember and isExtensionClosed', () => {
     // Abandoning the action does not close the gap.
     const oneAbandoned = new Map([...allDone, [BETA.id, done(BETA, hex('8'), 'abandonnee')]]);
     expect(isExtensionClosed(e, oneAbandoned)).toBe(false);
+    // Carried into the next campaign while open, the action is twice in a share of both campaigns: the latest copy tells.
+    const carried = new Map([...allDone, [BETA.id, share(BETA, [], [action(hex('8'), { status: 'a_lancer' }), action(hex('8'), { status: 'realisee' })])]]);
+    expect(isExtensionClosed(e, carried)).toBe(true);
     // Nothing imposed (a local NC, no member affected): nothing left to follow.
     expect(isExtensionClosed(extension({ systemic: false, affected: [], imposed: [] }), new Map())).toBe(true);
   });

@@ -43,7 +43,8 @@ export function imposedActionsContent(e: NcExtension, member: { id: string; name
 export function closureByMember(e: NcExtension, shares: ReadonlyMap<string, HeldShare>): { structureId: string; name: string; status: ClosureStatus; dueDate: string }[] {
   return e.imposed.map((i) => {
     const share = shares.get(i.structureId);
-    const action = share?.content.actions.find((a) => a.imposedActionId === i.actionId);
+    // An open action is carried into the next campaign: the share lists campaigns oldest first, the latest copy tells.
+    const action = share?.content.actions.findLast((a) => a.imposedActionId === i.actionId);
     return {
       structureId: i.structureId,
       name: share?.content.structure.name ?? '(membre retiré de la console)',
