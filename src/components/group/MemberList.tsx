@@ -58,7 +58,7 @@ export function MemberList({ group, shares, today }: { group: GroupConsole; shar
                       }
                     }}
                   >
-                    Retirer
+                    Retirer<span className="visually-hidden"> {r.name} de la console</span>
                   </button>
                 </td>
               </tr>
