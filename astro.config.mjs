@@ -19,6 +19,7 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
         "worker-src 'self'",
+        "manifest-src 'self'",
         "frame-src blob:",
       ],
     },

@@ -11,7 +11,8 @@ test('search finds criteria offline, without accents, with the keyboard alone', 
   }
   await expect(box).toBeFocused();
   await page.keyboard.type('mise a disposition');
-  await expect(page.getByRole('status')).toContainText(/critères? pour « mise a disposition »/);
+  await expect(page.getByRole('status').filter({ hasText: 'pour « mise' })).toContainText(/critères? pour « mise a disposition »/);
+  await expect(page.getByRole('status').filter({ hasText: 'Hors ligne' })).toBeVisible();
   await expect(page.getByRole('link', { name: /SR\.4\.2/ })).toBeVisible();
   await expect(page).toHaveURL(/\?q=mise\+a\+disposition/);
   await context.setOffline(false);
