@@ -28,14 +28,7 @@ export interface GroupPdfOptions {
   fonts?: FontFiles;
 }
 
-/** frenchDate builds a date formatter per call: a review of 600 members prints thousands of dates, so each day is formatted once. */
-const frenchDays = new Map<string, string>();
-function day(iso: string): string {
-  if (!iso) return '—';
-  let text = frenchDays.get(iso);
-  if (text === undefined) frenchDays.set(iso, (text = frenchDate(iso)));
-  return text;
-}
+const day = (iso: string): string => (iso ? frenchDate(iso) : '—');
 const SHA_NOTE =
   "L'empreinte SHA-256 identifie l'état exact des données de la console dont ce document est tiré (le groupe, l'empreinte du dernier partage de chaque membre, les extensions de non-conformités, le programme d'audit et les tirages) : recalculée sur les mêmes données, elle est identique.";
 

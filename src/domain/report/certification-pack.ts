@@ -74,9 +74,6 @@ export interface CertificationPackModel {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** frenchDate builds a formatter per call; an annex of 600 members shares a few hundred days at most. */
-const frenchDays = new Map<string, string>();
-const dayText = (iso: string) => frenchDays.get(iso) ?? frenchDays.set(iso, frenchDate(iso)).get(iso)!;
 const isRealDay = (value: string) => DAY.test(value) && new Date(`${value}T12:00:00Z`).toISOString().slice(0, 10) === value;
 
 /**
@@ -88,8 +85,8 @@ export function annexEligibility(member: Pick<PackMember, 'agreementDate' | 'isC
   const signed = member.agreementDate;
   if (signed === null || signed === '') return { eligible: false, reason: "Pas de convention d'adhésion au groupe signée." };
   if (!isRealDay(signed)) return { eligible: false, reason: `Date de signature de la convention d'adhésion illisible (« ${signed} »).` };
-  if (signed > today) return { eligible: false, reason: `Convention d'adhésion signée le ${dayText(signed)}, après la date de ce dossier.` };
-  return { eligible: true, reason: `Convention d'adhésion signée le ${dayText(signed)}.` };
+  if (signed > today) return { eligible: false, reason: `Convention d'adhésion signée le ${frenchDate(signed)}, après la date de ce dossier.` };
+  return { eligible: true, reason: `Convention d'adhésion signée le ${frenchDate(signed)}.` };
 }
 
 /** The latest draw by recording time (the console lists draws newest first; this does not rely on it). */
