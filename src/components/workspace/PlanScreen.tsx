@@ -27,6 +27,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 function Plan({ referential, campaignId }: { referential: Referential; campaignId: string }) {
   const { campaign, structure, scope, ratings, evidence, actions, dismissals, missing, loading } = useCampaign(referential, campaignId);
   const [editing, setEditing] = useState<Editing>(null);
+  // The live query shows the saved action before the save resolves; a form opened meanwhile stays open.
+  const closeIf = (still: (e: NonNullable<Editing>) => boolean) => setEditing((e) => (e && still(e) ? null : e));
   const [filters, setFilters] = useState({ theme: '', owner: '', status: '' });
   const db = database();
   const dismissed = useMemo(() => new Set(dismissals.map((d) => d.criterionCode)), [dismissals]);
@@ -135,7 +137,7 @@ function Plan({ referential, campaignId }: { referential: Referential; campaignI
               onCancel={() => setEditing(null)}
               onSubmit={async (values) => {
                 await track(addAction(db, campaign.id, values));
-                setEditing(null);
+                closeIf((e) => e.kind === 'new');
               }}
             />
           </Suspense>
@@ -168,7 +170,7 @@ function Plan({ referential, campaignId }: { referential: Referential; campaignI
                           onCancel={() => setEditing(null)}
                           onSubmit={async (values) => {
                             await track(updateAction(db, a.id, values));
-                            setEditing(null);
+                            closeIf((e) => e.kind === 'edit' && e.id === a.id);
                           }}
                         />
                       </Suspense>

@@ -37,6 +37,9 @@ function Workspace({ referential }: { referential: Referential }) {
   // Progress summaries, not the ratings themselves: a few codes per campaign instead of every comment.
   const progress = useLiveQuery(async () => new Map((await db.progress.toArray()).map((p) => [p.campaignId, p])), []);
   const [editing, setEditing] = useState<Editing>(null);
+  // The live query shows a saved structure before the save's promise resolves: by then the user may have opened
+  // another form (« Nouvelle campagne »), which closing blindly would throw away.
+  const closeIf = (still: (e: NonNullable<Editing>) => boolean) => setEditing((e) => (e && still(e) ? null : e));
   // Campaigns rated against an older version count their progress against that version's criteria.
   const pinned = useReferentialVersions((campaigns ?? []).map((c) => c.referentialVersion).filter((v) => v !== referential.version));
     // The list shows as soon as structures and campaigns are read; progress fills in right after.
@@ -61,7 +64,7 @@ function Workspace({ referential }: { referential: Referential }) {
                 onCancel={() => setEditing(null)}
                 onSubmit={async (values) => {
                   await track(updateStructure(db, structure.id, values));
-                  setEditing(null);
+                  closeIf((e) => e.kind === 'structure' && e.id === structure.id);
                 }}
               />
             </Suspense>
@@ -99,7 +102,7 @@ function Workspace({ referential }: { referential: Referential }) {
               onCancel={() => setEditing(null)}
               onSubmit={async (values) => {
                 await track(addStructure(db, values));
-                setEditing(null);
+                closeIf((e) => e.kind === 'new-structure');
               }}
             />
           </Suspense>
