@@ -14,9 +14,9 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-/** Writes the seed straight into IndexedDB, after the app has created its database. */
-export async function seed(page) {
-  await page.goto(`${BASE}/espace/`);
+/** Writes the seed straight into IndexedDB, after the app has created its database. `base`: another bench's preview. */
+export async function seed(page, base = BASE) {
+  await page.goto(`${base}/espace/`);
   await page.getByRole('button', { name: 'Nouvelle structure' }).waitFor();
   return page.evaluate(async () => {
     const referential = await (await fetch('/referentiel.json')).json();
@@ -28,9 +28,10 @@ export async function seed(page) {
     const hex = (n) => n.toString(16).padStart(32, '0');
     const at = new Date().toISOString();
     const tx = db.transaction(['structures', 'campaigns', 'ratings', 'evidence', 'actions', 'progress', 'views', 'audits', 'auditRatings', 'findings'], 'readwrite');
+    const STRUCTURES = 10; // × 5 campaigns: the 50 campaigns issue 13 sets its budgets on
     const participants = ['direction', 'permanent', 'salarie_parcours', 'administrateur', 'benevole'].map((role, i) => ({ id: `p${i}`, name: `Participant ${i + 1}`, role }));
     let campaignId = '';
-    for (let s = 0; s < 5; s++) {
+    for (let s = 0; s < STRUCTURES; s++) {
       const structureId = hex(1000 + s);
       tx.objectStore('structures').put({ id: structureId, name: `Structure ${s + 1}`, legalForm: 'ASSOCIATION', conventionnements: ['AI', 'ACI', 'EI', 'ETTI'], ensemblier: true, essCompany: false, group: null, headcount: 40, siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 30, volunteers: 4 }, createdAt: at, updatedAt: at });
       for (let c = 0; c < 5; c++) {
@@ -63,18 +64,73 @@ export async function seed(page) {
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-    return { campaignId, auditId, criteria: referential.criteria.length };
+    return { campaignId, auditId, criteria: referential.criteria.length, structures: STRUCTURES };
   });
 }
 
-/** Until `ready` is visible: from navigation start, and from the island's first render (its data loaded). */
-async function timeScreen(page, url, ready) {
-  await page.goto(url);
-  await ready(page).waitFor();
-  return page.evaluate(() => {
-    const now = performance.now();
-    return { fromNavigation: now, fromIsland: now - performance.getEntriesByName('cap-progres:island')[0].startTime };
+/**
+ * What marks each screen as shown: a selector, and a text its element must contain. Watched from inside the page
+ * (a MutationObserver installed before any script runs), so the time is the page's own, not the bench's polling.
+ */
+const READY = {
+  home: ['table'],
+  homeProgress: ['[data-progress="ready"]'],
+  campaign: ['[role="radiogroup"]'],
+  dashboard: ['[data-charts-ready="true"]'],
+  regards: ['table caption', 'Audits de'],
+  audit: ['table caption', "Constats de l'audit"],
+};
+
+/** In every page: the time each READY element first appears, then the end of the frame that paints it. */
+function watchReady(specs) {
+  const shown = {};
+  const painted = {};
+  Object.assign(window, { __shown: shown, __painted: painted });
+  const look = () => {
+    for (const [key, [selector, text]] of Object.entries(specs)) {
+      if (key in shown) continue;
+      if (![...document.querySelectorAll(selector)].some((e) => !text || e.textContent.includes(text))) continue;
+      shown[key] = performance.now();
+      // requestAnimationFrame runs before that frame's paint; a task queued from there runs after it.
+      requestAnimationFrame(() => setTimeout(() => (painted[key] = performance.now()), 0));
+    }
+  };
+  new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+}
+
+/** Reads what Mon espace and the rating screen show, raw: a connection, one transaction, getAll per store. */
+async function rawRead(campaignId) {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('cap-progres');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
   });
+  const read = (stores, query) =>
+    new Promise((resolve) => {
+      const start = performance.now();
+      const tx = db.transaction(stores, 'readonly');
+      for (const store of stores) {
+        const source = query ? tx.objectStore(store).index('campaignId') : tx.objectStore(store);
+        source.getAll(query);
+      }
+      tx.oncomplete = () => resolve(performance.now() - start);
+    });
+  const home = await read(['structures', 'campaigns', 'progress']);
+  const campaign = await read(['ratings', 'evidence', 'views', 'actions'], campaignId);
+  db.close();
+  return { home, campaign };
+}
+
+/** Until `key` is painted: from navigation start, and from the island's first render. */
+async function timeScreen(page, url, key) {
+  await page.goto(url);
+  await page.waitForFunction((k) => k in window.__painted, key);
+  return page.evaluate((k) => {
+    const painted = window.__painted[k];
+    // The floor from navigation: the page's static HTML painted (first contentful paint).
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    return { fromNavigation: painted, fromIsland: painted - performance.getEntriesByName('cap-progres:island')[0].startTime, fcp };
+  }, key);
 }
 
 export async function runBrowserBench() {
@@ -83,33 +139,86 @@ export async function runBrowserBench() {
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const browser = await chromium.launch({ executablePath });
   try {
-    const page = await (await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true })).newPage();
-    const { campaignId, auditId, criteria } = await seed(page);
+    const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+    await context.addInitScript(watchReady, READY);
+    const page = await context.newPage();
+    const { campaignId, auditId, criteria, structures } = await seed(page);
     const campaignUrl = `${BASE}/espace/campagne/?id=${campaignId}`;
     const radioGroup = (p) => p.getByRole('radiogroup').first();
 
     const screens = [];
     for (let run = 0; run < 5; run++) {
       screens.push({
-        home: await timeScreen(page, `${BASE}/espace/`, (p) => p.getByRole('table').first()),
-        homeProgress: await timeScreen(page, `${BASE}/espace/`, (p) => p.locator('[data-progress="ready"]').first()),
-        campaign: await timeScreen(page, campaignUrl, radioGroup),
-        dashboard: await timeScreen(page, `${BASE}/espace/tableau-de-bord/?id=${campaignId}`, (p) => p.locator('[data-charts-ready="true"]')),
-        regards: await timeScreen(page, `${BASE}/espace/regards/?id=${campaignId}`, (p) => p.getByRole('table', { name: /Audits de/ })),
-        audit: await timeScreen(page, `${BASE}/espace/audit/?audit=${auditId}`, (p) => p.getByRole('table', { name: "Constats de l'audit" })),
+        home: await timeScreen(page, `${BASE}/espace/`, 'home'),
+        homeProgress: await timeScreen(page, `${BASE}/espace/`, 'homeProgress'),
+        campaign: await timeScreen(page, campaignUrl, 'campaign'),
+        dashboard: await timeScreen(page, `${BASE}/espace/tableau-de-bord/?id=${campaignId}`, 'dashboard'),
+        regards: await timeScreen(page, `${BASE}/espace/regards/?id=${campaignId}`, 'regards'),
+        audit: await timeScreen(page, `${BASE}/espace/audit/?audit=${auditId}`, 'audit'),
       });
     }
-    // Moving to the next criterion, in the page already loaded.
+    // The JS heap once the largest screens are open, after a garbage collection (what the page keeps).
+    const cdp = await context.newCDPSession(page);
+    const heapAfter = async (url, key) => {
+      await timeScreen(page, url, key);
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const heap = {
+      home: await heapAfter(`${BASE}/espace/`, 'homeProgress'),
+      campaign: await heapAfter(campaignUrl, 'campaign'),
+      audit: await heapAfter(`${BASE}/espace/audit/?audit=${auditId}`, 'audit'),
+    };
+
+    // The floor of each screen's data: the same records read straight from IndexedDB, in one transaction.
+    const rawReads = [];
+    for (let run = 0; run < 5; run++) rawReads.push(await page.evaluate(rawRead, campaignId));
+
+    // Moving to the next criterion, in the page already loaded: from the real click (the event's own time stamp)
+    // to the end of the frame that paints the new criterion's title. The floor: a button of the same page whose
+    // click changes one text, timed the same way.
     await page.goto(campaignUrl);
     await radioGroup(page).waitFor();
-    const switches = [];
+    await page.evaluate(() => {
+      window.__clicks = [];
+      const floor = document.createElement('button');
+      floor.id = 'frame-floor';
+      floor.textContent = '0';
+      floor.onclick = () => (floor.textContent = String(Number(floor.textContent) + 1));
+      document.body.append(floor);
+      const timeFrom = (event, changed) => {
+        const observer = new MutationObserver(() => {
+          if (!changed()) return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => window.__clicks.push(performance.now() - event.timeStamp), 0));
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      };
+      document.addEventListener(
+        'click',
+        (event) => {
+          const title = () => document.querySelector('.criterion-rating h2')?.textContent;
+          if (event.target === floor) timeFrom(event, () => true);
+          else if (event.target.closest?.('.pager')) {
+            const before = title();
+            timeFrom(event, () => title() !== before);
+          }
+        },
+        true,
+      );
+    });
+    const timeClick = async (locator, n) => {
+      await locator.click();
+      await page.waitForFunction((count) => window.__clicks.length >= count, n);
+    };
     for (let i = 0; i < 20; i++) {
-      const before = await page.getByRole('heading', { level: 2 }).first().textContent();
-      const start = await page.evaluate(() => performance.now());
-      await page.getByRole('button', { name: /Critère suivant/ }).click();
-      await page.waitForFunction((text) => document.querySelector('.criterion-rating h2')?.textContent !== text, before);
-      switches.push((await page.evaluate(() => performance.now())) - start);
+      await timeClick(page.getByRole('button', { name: /Critère suivant/ }), 2 * i + 1);
+      await timeClick(page.locator('#frame-floor'), 2 * i + 2);
     }
+    const clicks = await page.evaluate(() => window.__clicks);
+    const switches = clicks.filter((_, i) => i % 2 === 0);
+    const frameFloor = clicks.filter((_, i) => i % 2 === 1);
+    await page.evaluate(() => document.getElementById('frame-floor')?.remove());
 
     // Rating writes: each change commits one rating; `track` records the time until the transaction commits.
     // Clicks dispatched in the page measure our code; clicks sent as real input through the DevTools protocol
@@ -195,18 +304,24 @@ export async function runBrowserBench() {
 
     const median = (xs) => percentile(xs, 50);
     return {
-      dataset: `5 structures × 5 campagnes × ${criteria} critères évalués (avec commentaires et preuves)`,
+      criteria,
+      heap,
+      dataset: `${structures} structures × 5 campagnes × ${criteria} critères évalués (avec commentaires et preuves)`,
       writes: { count: writes.length, median: median(writes), p95: percentile(writes, 95) },
       report: { median: median(pdfTimes), size: pdfSize, pages: pdfPages, printMs, printSize: printed.length },
       auditReport: { median: median(auditPdfTimes), size: auditPdfSize },
       inputWrites: { count: inputWrites.length, median: median(inputWrites), p95: percentile(inputWrites, 95), baseline: median(baseline) },
       screens: {
         home: median(screens.map((s) => s.home.fromIsland)),
+        homeRead: median(rawReads.map((r) => r.home)),
+        campaignRead: median(rawReads.map((r) => r.campaign)),
+        fcp: median(screens.flatMap((s) => [s.home.fcp, s.campaign.fcp, s.audit.fcp])),
         homeFromNavigation: median(screens.map((s) => s.home.fromNavigation)),
         homeProgress: median(screens.map((s) => s.homeProgress.fromIsland)),
         campaign: median(screens.map((s) => s.campaign.fromIsland)),
         campaignFromNavigation: median(screens.map((s) => s.campaign.fromNavigation)),
         nextCriterion: median(switches),
+        frameFloor: median(frameFloor),
         dashboard: median(screens.map((s) => s.dashboard.fromIsland)),
         dashboardFromNavigation: median(screens.map((s) => s.dashboard.fromNavigation)),
         regards: median(screens.map((s) => s.regards.fromIsland)),

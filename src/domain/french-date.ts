@@ -8,3 +8,10 @@ const LONG = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UT
 export function frenchDate(isoDay: string): string {
   return LONG.format(new Date(`${isoDay.slice(0, 10)}T12:00:00Z`));
 }
+
+const SHORT = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' });
+
+/** « 22/11/2026 », for tables. */
+export function frenchShortDate(isoDay: string): string {
+  return SHORT.format(new Date(`${isoDay.slice(0, 10)}T12:00:00Z`));
+}

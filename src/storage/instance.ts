@@ -5,6 +5,7 @@
 import { DATABASE_NAME, openDatabase, SCHEMA_VERSION, type CapDatabase } from './db';
 
 let instance: CapDatabase | undefined;
+let blocked = false;
 const closedListeners = new Set<() => void>();
 const blockedListeners = new Set<() => void>();
 const beforeClosing = new Set<() => Promise<void>>();
@@ -27,6 +28,7 @@ export function database(): CapDatabase {
       return false;
     });
     db.on('blocked', () => {
+      blocked = true;
       for (const listener of blockedListeners) listener();
     });
   }
@@ -44,6 +46,9 @@ export function onDatabaseClosed(listener: () => void): () => void {
   closedListeners.add(listener);
   return () => closedListeners.delete(listener);
 }
+
+/** Whether our upgrade has been waiting for another tab (the screen may start after the event). */
+export const wasDatabaseBlocked = (): boolean => blocked;
 
 /** Called when our upgrade waits for another tab (an older CAP Progrès) to let the database go. */
 export function onDatabaseBlocked(listener: () => void): () => void {

@@ -9,11 +9,11 @@ export type RatingChange = Partial<Pick<Rating, 'level' | 'notApplicable' | 'com
 export async function saveRating(db: CapDatabase, campaignId: string, criterionCode: string, change: RatingChange): Promise<Rating> {
   return db.transaction('rw', db.ratings, db.progress, async () => {
     const at = new Date().toISOString();
-    const current = (await db.ratings.get([campaignId, criterionCode])) ?? emptyRating(campaignId, criterionCode, at);
-    const next: Rating = { ...current, ...change, updatedAt: at };
-    const summary = (await db.progress.get(campaignId)) ?? summarize(campaignId, []);
-    await db.ratings.put(next);
-    await db.progress.put(withRating(summary, next));
+    // Both reads, then both writes, in flight together: each IndexedDB round trip waits for the browser's next
+    // turn, so four in a row cost about twice two.
+    const [stored, storedSummary] = await Promise.all([db.ratings.get([campaignId, criterionCode]), db.progress.get(campaignId)]);
+    const next: Rating = { ...(stored ?? emptyRating(campaignId, criterionCode, at)), ...change, updatedAt: at };
+    await Promise.all([db.ratings.put(next), db.progress.put(withRating(storedSummary ?? summarize(campaignId, []), next))]);
     return next;
   });
 }

@@ -22,6 +22,7 @@ import {
   saveFinding,
   updateAudit,
 } from '../../src/storage/audits';
+import { readAuditRecords } from '../../src/storage/audits-read';
 import { saveRating } from '../../src/storage/ratings';
 import { addCampaign, addStructure, deleteCampaign } from '../../src/storage/workspace';
 import { applyImport, exportWorkspace } from '../../src/storage/backup';
@@ -74,6 +75,9 @@ describe('blocking alert before a certification audit', () => {
   it('lists non-conformities first in reports', () => {
     const order = inReportOrder([finding('point_fort', '', '1'), finding('nc_mineure', '', '2'), finding('nc_majeure', '', '3'), finding('piste_progres', '', '4')]);
     expect(order.map((f) => f.kind)).toEqual(['nc_majeure', 'nc_mineure', 'piste_progres', 'point_fort']);
+    // Within a kind, by criterion code, numbers read as numbers (ID.1.10 after ID.1.2), else by clause.
+    const codes = inReportOrder([finding('nc_mineure', '', '1', 'ID.1.10'), finding('nc_mineure', '', '2', 'ID.1.2'), finding('nc_mineure', '10.2', '3', null), finding('nc_mineure', '8.1', '4', null)]);
+    expect(codes.map((f) => f.criterionCode ?? f.clause)).toEqual(['8.1', '10.2', 'ID.1.2', 'ID.1.10']);
   });
 });
 
@@ -302,5 +306,36 @@ describe('internal audit', () => {
     await deleteCampaign(other, campaign.id);
     expect(await other.audits.count()).toBe(0);
     expect(await other.findings.count()).toBe(0);
+  });
+});
+
+describe('what the audit screen reads', () => {
+  it('an audit of our campaign: its layer and findings, the campaign, structure, ratings, evidence and plan', async () => {
+    const { db, structure, campaign } = await structureA();
+    const audit = await createAudit(db, campaign.id, 'interne', 'Atelier A');
+    await saveAuditRating(db, audit.id, 'ID.1.1', { level: 2 });
+    const saved = await saveFinding(db, audit.id, { criterionCode: 'SR.1.1', clause: '8.2', kind: 'nc_mineure', statement: 'Accueil non tracé', evidenceSeen: '', requirement: '§ 8.2.1', rootCause: 'Pas de registre', correctiveAction: 'Tenir un registre des accueils' });
+    // Another audit's records stay out.
+    const other = await createAudit(db, campaign.id, 'blanc', 'Atelier A');
+    await saveAuditRating(db, other.id, 'SR.1.1', { level: 4 });
+
+    const read = await readAuditRecords(db, audit.id);
+    expect(read).toMatchObject({ audit: { id: audit.id }, campaign: { id: campaign.id }, structure: { id: structure.id }, actionIds: [saved.actionId] });
+    expect(read!.ownRatings.map((r) => r.criterionCode)).toEqual(['ID.1.1', 'SR.1.1']);
+    expect(read!.ownEvidence.map((e) => e.title)).toEqual(['Projet associatif']);
+    expect(read!.auditorRatings).toEqual([expect.objectContaining({ criterionCode: 'ID.1.1', level: 2 })]);
+    expect(read!.findings).toEqual([expect.objectContaining({ id: saved.id })]);
+    expect(await readAuditRecords(db, 'f'.repeat(32))).toBeNull();
+  });
+
+  it("an audit conducted for a peer: the request's subject only, none of our campaigns", async () => {
+    const { db: a, campaign } = await structureA();
+    const { json } = await createAuditRequest(a, referential, campaign.id, { auditingStructure: 'Entreprise B', includeSelfRatings: true });
+    const { b, audit } = await auditedByB(json);
+    const read = await readAuditRecords(b, audit.id);
+    expect(read).toMatchObject({ campaign: null, structure: null, ownRatings: [], ownEvidence: [], actionIds: [] });
+    expect(read!.audit.subject?.structure.name).toBe('Atelier A');
+    expect(read!.auditorRatings).toHaveLength(2);
+    expect(read!.findings).toHaveLength(1);
   });
 });

@@ -191,6 +191,13 @@ describe('rows', () => {
     expect(c.themeCodes).toEqual(THEMES);
   });
 
+  it('the central function named by the console is found as the programme finds it: case, accents and spacing aside', () => {
+    // « beta » names Bêta (sameGroupName); every member's profile says « member », so the name decides.
+    const c = consolidate(SHARES, { today: TODAY, themeCodes: THEMES, centralName: '  BETA ' });
+    expect(c.rows.filter((r) => r.isCentral).map((r) => r.name)).toEqual(['Bêta']);
+    expect(run().rows.some((r) => r.isCentral)).toBe(false);
+  });
+
   it('earlier shares’ campaigns join the trend, the latest share’s copy of a campaign wins', () => {
     const row = memberRow(alpha, TODAY);
     expect(row.campaigns.map((x) => x.id)).toEqual(['a-2024', 'a-2025', 'a-2026']);

@@ -1,13 +1,12 @@
 /** Adapters from the console's shares to the audit programme and sample inputs (hand-built shares, hand-computed). */
 import { describe, expect, it } from 'vitest';
-import type { GroupConsole, HeldShare } from '../../src/domain/group/console-model';
+import { centralShare, type GroupConsole, type HeldShare } from '../../src/domain/group/console-model';
 import type { SharedAction, SharedAudit, SharedCampaign, SharedFinding } from '../../src/domain/group/share-model';
 import type { GroupRole } from '../../src/domain/structure/profile';
 import { drawSample, type SampleDraw } from '../../src/domain/group/sampling';
 import { riskScore } from '../../src/domain/group/risk';
 import {
   auditsDone,
-  centralShare,
   compareDraws,
   cycleOf,
   earlierAuditDraws,

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { formatGap, type CriterionGap, type LayerComparison } from '../../domain/audit/layers';
 import type { Audit, AuditRating, EvidenceSummary } from '../../domain/audit/model';
 import type { Rating } from '../../domain/evaluation/model';
@@ -25,6 +26,12 @@ interface Props {
 
 /** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart or more stands out. */
 export function AuditCriteriaTable({ referential, comparison, evidence, withSelf, readOnly, onChange }: Props) {
+  // Grouped once, not filtered anew for each of the criteria.
+  const evidenceByCode = useMemo(() => {
+    const byCode = new Map<string, EvidenceSummary[]>();
+    for (const e of evidence) byCode.set(e.criterionCode, [...(byCode.get(e.criterionCode) ?? []), e]);
+    return byCode;
+  }, [evidence]);
   const label = (rating: Rating | undefined) =>
     !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : levelName(referential, rating.level);
   return (
@@ -46,7 +53,7 @@ export function AuditCriteriaTable({ referential, comparison, evidence, withSelf
               <span className="code">{row.criterion.code}</span> {row.criterion.title}
             </th>
             <td>
-              <EvidenceList items={evidence.filter((e) => e.criterionCode === row.criterion.code)} />
+              <EvidenceList items={evidenceByCode.get(row.criterion.code) ?? []} />
             </td>
             {withSelf && <td>{label(row.self)}</td>}
             <td>

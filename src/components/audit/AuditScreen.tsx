@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { certificationBlockers } from '../../domain/audit/blockers';
 import { compareLayers } from '../../domain/audit/layers';
 import { AUDIT_KIND_LABELS, type Audit } from '../../domain/audit/model';
@@ -10,7 +10,6 @@ import { database } from '../../storage/instance';
 import { SaveIndicator } from '../workspace/SaveIndicator';
 import { track } from '../workspace/save-status';
 import { PinnedIsland } from '../workspace/PinnedIsland';
-import type { CapDatabase } from '../../storage/db';
 import { AuditCriteriaTable } from './AuditCriteriaTable';
 import { AuditDetailsView } from './AuditDetailsView';
 import { AuditReturnImport } from './AuditReturnImport';
@@ -18,11 +17,14 @@ import { BlockerAlert } from './BlockerAlert';
 import { FindingsTable } from './FindingsTable';
 import { LayerComparisonTable } from './LayerComparisonTable';
 import { AuditDownloads } from './AuditDownloads';
-import { auditIdFromUrl, isReadOnly, useAudit } from './use-audit';
+import { auditIdFromUrl, isReadOnly, startAuditQuery, useAudit } from './use-audit';
 
 // The forms (react-hook-form + zod) load when the auditor edits.
 const AuditDetailsForm = lazy(() => import('./AuditDetailsForm').then((m) => ({ default: m.AuditDetailsForm })));
 const FindingForm = lazy(() => import('./FindingForm').then((m) => ({ default: m.FindingForm })));
+
+// As soon as the screen's code loads: the audit's records, read beside the referential and the database opening.
+if (typeof window !== 'undefined') startAuditQuery(auditIdFromUrl());
 
 /** /espace/audit/?audit=… — one audit: its team and declaration, the auditor's levels, the findings, the report. */
 export default function AuditScreen() {
@@ -30,13 +32,18 @@ export default function AuditScreen() {
   return <PinnedIsland versionOf={auditVersion(auditId)}>{(referential) => <AuditView referential={referential} auditId={auditId} />}</PinnedIsland>;
 }
 
-function AuditView({ referential, auditId }: { referential: Referential; auditId: string }) {
+// Memo: the island re-renders its children once the referential version resolves, with the same props; the
+// screen (a hundred selects and comments) need not render again for that.
+const AuditView = memo(function AuditView({ referential, auditId }: { referential: Referential; auditId: string }) {
   const data = useAudit(referential, auditId);
   const { audit, audited, scope, self, auditor, findings } = data;
   const [editingDetails, setEditingDetails] = useState(false);
   const [addingFinding, setAddingFinding] = useState(false);
   const [editingFinding, setEditingFinding] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  // Computed once per change of the data, not on every render (a form opening, a message).
+  const comparison = useMemo(() => compareLayers(referential, scope, self ?? new Map(), auditor), [referential, scope, self, auditor]);
+  const blockers = useMemo(() => certificationBlockers(findings), [findings]);
 
   if (data.missing) {
     return (
@@ -49,8 +56,6 @@ function AuditView({ referential, auditId }: { referential: Referential; auditId
 
   const readOnly = isReadOnly(audit);
   const awaitingReturn = readOnly && audit.returnedAt === null;
-  const comparison = compareLayers(referential, scope, self ?? new Map(), auditor);
-  const blockers = certificationBlockers(findings);
   const back = audit.side === 'audited' ? `/espace/regards/?id=${audit.campaignId}` : '/espace/#audits-conduits';
 
   async function remove() {
@@ -159,8 +164,10 @@ function AuditView({ referential, auditId }: { referential: Referential; auditId
             )}
           </section>
 
-          <section className="panel" aria-labelledby="criteria-title">
+          {/* A select and a comment for every criterion: rendering and laying them out took longer than all the rest. */}
+          <section className="panel" aria-labelledby="criteria-title" style={belowTheFold(comparison.criteria.length)}>
             <h2 id="criteria-title">Niveaux par critère</h2>
+            <AfterFirstPaint fallback={<p>Chargement des niveaux par critère…</p>}>
             <AuditCriteriaTable
               referential={referential}
               audit={audit}
@@ -174,6 +181,7 @@ function AuditView({ referential, auditId }: { referential: Referential; auditId
                 return 'comment' in change ? track(write, `audit:${audit.id}:${code}:comment`) : track(write());
               }}
             />
+            </AfterFirstPaint>
           </section>
         </>
       )}
@@ -188,6 +196,18 @@ function AuditView({ referential, auditId }: { referential: Referential; auditId
       </section>
     </div>
   );
+});
+
+/**
+ * Laid out and painted only when scrolled near (the table lies below the findings). `auto` keeps the height last
+ * laid out; until then about 80 px a criterion stands in for it.
+ */
+const belowTheFold = (criteria: number) => ({ contentVisibility: 'auto', containIntrinsicSize: `auto ${80 * criteria + 120}px` }) as const;
+
+/** Renders its children in a second pass, once what is above them is on screen (React's own deferral, in the background). */
+function AfterFirstPaint({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  const shown = useDeferredValue(true, false);
+  return shown ? children : fallback;
 }
 
 function sideSentence(audit: Audit): string {
@@ -196,10 +216,13 @@ function sideSentence(audit: Audit): string {
   return 'Audit de votre propre campagne : les non-conformités et leurs actions correctives entrent au plan de progrès.';
 }
 
-/** An audit is read with the referential its campaign was rated against: ours, or the peer's as its request said. */
-const auditVersion = (auditId: string) => async (db: CapDatabase) => {
-  const audit = await db.audits.get(auditId);
-  if (!audit) return null;
-  if (audit.subject) return audit.subject.campaign.referentialVersion;
-  return (audit.campaignId && (await db.campaigns.get(audit.campaignId))?.referentialVersion) || null;
+/**
+ * An audit is read with the referential its campaign was rated against: ours, or the peer's as its request said.
+ * Taken from the screen's own first read: reading the audit and its campaign again would wait behind it.
+ */
+const auditVersion = (auditId: string) => async () => {
+  const records = await startAuditQuery(auditId).first;
+  if (!records) return null;
+  if (records.audit.subject) return records.audit.subject.campaign.referentialVersion;
+  return records.campaign?.referentialVersion || null;
 };

@@ -8,15 +8,22 @@ import { database } from '../../storage/instance';
 import { downloadText, fileSlug } from '../workspace/download';
 import { AuditBlockersNotice } from './AuditBlockersNotice';
 import { AuditReturnImport } from './AuditReturnImport';
-import { useCampaignAudits } from './use-campaign-audits';
+import type { CampaignAudit } from './use-campaign-audits';
 import { OutcomeMessage } from '../workspace/OutcomeMessage';
 
 const storage = () => import('../../storage/audits');
 
+interface Props {
+  referential: Referential;
+  campaign: Campaign;
+  structure: Structure;
+  /** The campaign's audits (readCampaignAudits), read by the screen with the campaign rather than after it. */
+  audits: CampaignAudit[];
+}
+
 /** A campaign's audits: internal and mock audits, and peer cross-audits (request out, return in). */
-export function AuditsSection({ referential, campaign, structure }: { referential: Referential; campaign: Campaign; structure: Structure }) {
+export function AuditsSection({ referential, campaign, structure, audits }: Props) {
   const db = database();
-  const audits = useCampaignAudits(campaign.id);
   const [requestTo, setRequestTo] = useState('');
   const [shareLevels, setShareLevels] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
@@ -44,7 +51,7 @@ export function AuditsSection({ referential, campaign, structure }: { referentia
     }
   }
 
-  const sorted = [...(audits ?? [])].sort((a, b) => b.audit.createdAt.localeCompare(a.audit.createdAt));
+  const sorted = [...audits].sort((a, b) => b.audit.createdAt.localeCompare(a.audit.createdAt));
   return (
     <section className="panel" aria-labelledby="audits-title">
       <h2 id="audits-title">Audits de la campagne</h2>

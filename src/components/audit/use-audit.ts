@@ -1,15 +1,17 @@
 /**
- * Everything an audit screen shows, as live queries: the audit, its auditor layer and findings, and the
- * self-assessment it is compared with (our campaign's ratings, or the levels a peer's request carried).
+ * Everything an audit screen shows, as one live query started with the page: the audit, its auditor layer and
+ * findings, and the self-assessment it is compared with (our campaign's ratings, or the levels a peer's request carried).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useObservable } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { auditorLayer, sharedSelfLayer } from '../../domain/audit/layers';
 import type { Audit, AuditedStructure, EvidenceSummary } from '../../domain/audit/model';
 import type { Campaign, Rating, Structure } from '../../domain/evaluation/model';
 import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
 import type { Criterion, Referential } from '../../domain/referential/model';
+import { readAuditRecords, type AuditRecords } from '../../storage/audits-read';
 import { database } from '../../storage/instance';
+import { earlyLiveQuery, type EarlyLiveQuery } from '../workspace/early-live-query';
 
 export function auditIdFromUrl(): string {
   return new URLSearchParams(location.search).get('audit') ?? '';
@@ -21,19 +23,18 @@ export interface Audited {
   campaign: Pick<Campaign, 'id' | 'name' | 'date' | 'tracks' | 'referentialVersion'>;
 }
 
-export function useAudit(referential: Referential, auditId: string) {
-  const db = database();
-  const audit = useLiveQuery(async () => (await db.audits.get(auditId)) ?? null, [auditId]);
-  const campaignId = audit?.side === 'audited' ? audit.campaignId : null;
-  const campaign = useLiveQuery(async () => (campaignId ? ((await db.campaigns.get(campaignId)) ?? null) : null), [campaignId]);
-  const structure = useLiveQuery(async () => (campaign ? ((await db.structures.get(campaign.structureId)) ?? null) : null), [campaign?.structureId]);
-  const ownRatings = useLiveQuery(() => (campaignId ? db.ratings.where('campaignId').equals(campaignId).toArray() : []), [campaignId]);
-  const auditorRatings = useLiveQuery(() => db.auditRatings.where('auditId').equals(auditId).toArray(), [auditId]);
-  const findings = useLiveQuery(() => db.findings.where('auditId').equals(auditId).toArray(), [auditId]);
-  const ownEvidence = useLiveQuery(() => (campaignId ? db.evidence.where('campaignId').equals(campaignId).toArray() : []), [campaignId]);
-  const actionIds = useLiveQuery(() => (campaignId ? db.actions.where('campaignId').equals(campaignId).primaryKeys() : []), [campaignId]);
+/** The screen's one live query, started as the screen's code loads (AuditScreen), not when it first renders. */
+let started: { auditId: string; query: EarlyLiveQuery<AuditRecords | null> } | undefined;
+export function startAuditQuery(auditId: string): EarlyLiveQuery<AuditRecords | null> {
+  if (started?.auditId !== auditId) started = { auditId, query: earlyLiveQuery(() => readAuditRecords(database(), auditId)) };
+  return started.query;
+}
 
-  const audited = useMemo((): Audited | null => auditedOf(audit ?? null, campaign ?? null, structure ?? null), [audit, campaign, structure]);
+export function useAudit(referential: Referential, auditId: string) {
+  const records = useObservable(() => startAuditQuery(auditId), [auditId]);
+  const audit = records?.audit;
+
+  const audited = useMemo((): Audited | null => auditedOf(audit ?? null, records?.campaign ?? null, records?.structure ?? null), [audit, records]);
   const scope = useMemo((): Criterion[] => {
     if (!audit || !audited) return [];
     if (audit.subject) {
@@ -45,27 +46,30 @@ export function useAudit(referential: Referential, auditId: string) {
   const self = useMemo((): ReadonlyMap<string, Rating> | null => {
     if (!audit) return null;
     if (audit.side === 'auditor') return audit.subject?.selfRatings ? sharedSelfLayer(audit.subject.selfRatings) : null;
-    return ratingsByCode(ownRatings ?? []);
-  }, [audit, ownRatings]);
-  const auditor = useMemo(() => auditorLayer(auditorRatings ?? []), [auditorRatings]);
+    return ratingsByCode(records?.ownRatings ?? []);
+  }, [audit, records]);
+  const auditor = useMemo(() => auditorLayer(records?.auditorRatings ?? []), [records]);
   // What the audited structure shows as evidence: the request's list, or our own campaign's evidence.
   const evidence = useMemo(
-    (): EvidenceSummary[] => audit?.subject?.evidence ?? (ownEvidence ?? []).map((e) => ({ criterionCode: e.criterionCode, title: e.title, kind: e.kind, url: e.url, fileName: e.file?.name ?? '', sha256: e.file?.sha256 ?? '' })),
-    [audit, ownEvidence],
+    (): EvidenceSummary[] =>
+      audit?.subject?.evidence ??
+      (records?.ownEvidence ?? []).map((e) => ({ criterionCode: e.criterionCode, title: e.title, kind: e.kind, url: e.url, fileName: e.file?.name ?? '', sha256: e.file?.sha256 ?? '' })),
+    [audit, records],
   );
+  const actionIds = useMemo(() => new Set(records?.actionIds ?? []), [records]);
 
-  const missing = audit === null || (audit !== undefined && audit.side === 'audited' && (campaign === null || structure === null));
-  const loading = !missing && (!audit || !audited || !ownRatings || !auditorRatings || !findings || !actionIds || !ownEvidence);
+  const missing = records === null || (audit !== undefined && audit.side === 'audited' && (records?.campaign === null || records?.structure === null));
+  const loading = !missing && (!audit || !audited);
   return {
-    audit: audit ?? undefined,
+    audit,
     audited,
     scope,
     self,
     auditor,
     evidence,
-    auditorRatings: auditorRatings ?? [],
-    findings: findings ?? [],
-    actionIds: new Set(actionIds ?? []),
+    auditorRatings: records?.auditorRatings ?? [],
+    findings: records?.findings ?? [],
+    actionIds,
     missing,
     loading,
   };

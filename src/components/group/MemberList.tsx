@@ -1,4 +1,4 @@
-import type { GroupConsole, HeldShare } from '../../domain/group/console-model';
+import { centralShare, type GroupConsole, type HeldShare } from '../../domain/group/console-model';
 import { memberRow } from '../../domain/group/consolidation';
 import { describeProfile } from '../../domain/structure/describe';
 import { SHARE_DETAIL_LABELS } from '../../domain/group/share-model';
@@ -8,7 +8,8 @@ import { removeMember } from '../../storage/group';
 
 /** The members as their latest shares describe them, with their group agreement (eligibility under IAF MD 1). */
 export function MemberList({ group, shares, today }: { group: GroupConsole; shares: readonly HeldShare[]; today: string }) {
-  const rows = shares.map((h) => memberRow(h, today, group.centralFunction)).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  const central = centralShare(shares, group);
+  const rows = shares.map((h) => memberRow(h, today, central)).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">Membres ({rows.length})</h2>

@@ -6,6 +6,7 @@ import { newId } from '../../domain/evaluation/ids';
 import { PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES, type Campaign } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
 import { describedBy, Field } from './Field';
+import { frenchShortDate } from '../../domain/french-date';
 
 interface Props {
   referential: Referential;
@@ -93,7 +94,7 @@ export function CampaignForm({ referential, structureName, previousCampaigns, ca
             <option value="">Non, partir de zéro</option>
             {previousCampaigns.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({new Date(c.date).toLocaleDateString('fr-FR')}
+                {c.name} ({frenchShortDate(c.date)}
                 {c.referentialVersion !== referential.version && `, référentiel ${c.referentialVersion}`})
               </option>
             ))}

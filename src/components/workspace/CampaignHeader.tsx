@@ -4,6 +4,7 @@ import type { Referential } from '../../domain/referential/model';
 import { trackName } from '../../domain/referential/lookup';
 import { SaveIndicator } from './SaveIndicator';
 import { useCurrentReferential } from './PinnedIsland';
+import { frenchDate } from '../../domain/french-date';
 
 const SCREENS = [
   { path: '/espace/campagne/', label: 'Évaluation' },
@@ -24,7 +25,7 @@ export function CampaignHeader(props: { referential: Referential; campaign: Camp
       </p>
       <h1>{campaign.name}</h1>
       <p className="muted">
-        {new Date(campaign.date).toLocaleDateString('fr-FR', { dateStyle: 'long' })} · référentiel {campaign.referentialVersion} ·{' '}
+        {frenchDate(campaign.date)} · référentiel {campaign.referentialVersion} ·{' '}
         {campaign.tracks.map((t) => trackName(referential, t)).join(', ')}
         {campaign.participants.length > 0 && ` · ${campaign.participants.length} participant(s)`}
       </p>

@@ -1,13 +1,14 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { progressByTheme, progressOf } from '../../domain/evaluation/scope';
-import type { Referential } from '../../domain/referential/model';
+import type { Criterion, Referential } from '../../domain/referential/model';
+import type { Campaign, Rating, Structure } from '../../domain/evaluation/model';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { CriterionNav } from './CriterionNav';
 import { CriterionRating } from './CriterionRating';
 import { downloadText, fileSlug } from './download';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
-import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { campaignIdFromUrl, startCampaignQueries, useCampaign } from './use-campaign';
 import { ThemeProgress } from './ThemeProgress';
 import { track } from './save-status';
 import { updateCampaign } from '../../storage/workspace';
@@ -17,77 +18,50 @@ import { campaignVersion, PinnedIsland } from './PinnedIsland';
 const CampaignForm = lazy(() => import('./CampaignForm').then((m) => ({ default: m.CampaignForm })));
 
 /** /espace/campagne/?id=…&critere=… — rating a campaign, criterion by criterion. */
+// The campaign's records are read as this code loads, beside the referential and the database opening.
+if (typeof window !== 'undefined') startCampaignQueries(campaignIdFromUrl());
+
 export default function CampaignScreen() {
   const campaignId = campaignIdFromUrl();
   return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Campaign referential={referential} campaignId={campaignId} />}</PinnedIsland>;
 }
 
 function Campaign({ referential, campaignId }: { referential: Referential; campaignId: string }) {
-  const { campaign, structure, scope, ratings, previousRatings, evidence, missing, loading } = useCampaign(referential, campaignId);
+  // Every criterion's views come with the campaign (a few hundred small rows): the next criterion waits for nothing.
+  const { campaign, structure, scope, ratings, previousRatings, evidence, views, missing, loading } = useCampaign(referential, campaignId);
+  const viewsOf = useMemo(() => byCriterion(views), [views]);
+  const evidenceOf = useMemo(() => byCriterion(evidence), [evidence]);
   const [current, setCurrent] = useState(() => new URLSearchParams(location.search).get('critere') ?? '');
-  const [exportError, setExportError] = useState<string | null>(null);
-  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     if (scope.length > 0 && !scope.some((c) => c.code === current)) setCurrent(scope[0]!.code);
   }, [scope, current]);
+
+  const hrefOf = useCallback((code: string) => `/espace/campagne/?id=${campaignId}&critere=${code}`, [campaignId]);
+  const select = useCallback(
+    (code: string) => {
+      setCurrent(code);
+      history.replaceState(null, '', hrefOf(code));
+      // The focus follows to the new criterion's title, for keyboard and screen-reader users.
+      requestAnimationFrame(() => document.getElementById(`title-${code}`)?.focus());
+    },
+    [hrefOf],
+  );
+  // The header, the progress and the navigation do not change with the criterion shown: kept out of its renders.
+  const header = useMemo(
+    () => campaign && structure && <Header referential={referential} campaign={campaign} structure={structure} scope={scope} ratings={ratings} />,
+    [referential, campaign, structure, scope, ratings],
+  );
 
   if (missing) return <CampaignMissing />;
   if (loading || !campaign || !structure) return <p>Chargement de la campagne…</p>;
 
   const criterion = scope.find((c) => c.code === current) ?? scope[0];
   const index = criterion ? scope.indexOf(criterion) : -1;
-  const hrefOf = (code: string) => `/espace/campagne/?id=${campaign.id}&critere=${code}`;
-  const select = (code: string) => {
-    setCurrent(code);
-    history.replaceState(null, '', hrefOf(code));
-    // The focus follows to the new criterion's title, for keyboard and screen-reader users.
-    requestAnimationFrame(() => document.getElementById(`title-${code}`)?.focus());
-  };
-  const outOfScope = referential.criteria.length - scope.length;
-
-  async function exportCampaign() {
-    setExportError(null);
-    try {
-      // The exchange format (and zod) loads on demand: the rating page stays light.
-      const { exportWorkspace } = await import('../../storage/backup');
-      const { json } = await exportWorkspace(database(), { campaignId: campaign!.id, includeFiles: true, referentialVersion: referential.version });
-      downloadText(`cap-progres-${fileSlug(structure!.name)}-${campaign!.date}.json`, json);
-    } catch (error) {
-      setExportError(describeError(error));
-    }
-  }
 
   return (
     <div className="campaign">
-      <CampaignHeader referential={referential} campaign={campaign} structure={structure}>
-        <ThemeProgress rows={progressByTheme(referential, scope, ratings)} total={progressOf(scope, ratings)} />
-        <p className="muted">
-          {scope.length} critères concernent cette structure et ces parcours
-          {outOfScope === 1 && ' ; 1 autre est hors périmètre (autre type de structure ou parcours non retenu)'}
-          {outOfScope > 1 && ` ; ${outOfScope} autres sont hors périmètre (autres types de structure ou parcours non retenus)`}.
-        </p>
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => setEditing(true)}>Modifier la campagne</button>
-          <button type="button" className="secondary" onClick={() => void exportCampaign()}>Exporter cette campagne</button>
-        </div>
-        {editing && (
-          <Suspense fallback={<p>Chargement du formulaire…</p>}>
-            <CampaignForm
-              referential={referential}
-              structureName={structure.name}
-              previousCampaigns={[]}
-              campaign={campaign}
-              onCancel={() => setEditing(false)}
-              onSubmit={async (values) => {
-                await track(updateCampaign(database(), campaign.id, values));
-                setEditing(false);
-              }}
-            />
-          </Suspense>
-        )}
-        {exportError && <p className="notice notice-error" role="alert">{exportError}</p>}
-      </CampaignHeader>
+      {header}
       <div className="campaign-body">
         <CriterionNav referential={referential} criteria={scope} ratings={ratings} current={criterion?.code ?? ''} hrefOf={hrefOf} onSelect={select} />
         {criterion && (
@@ -99,7 +73,8 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
               criterion={criterion}
               rating={ratings.get(criterion.code)}
               previous={previousRatings.get(criterion.code)}
-              evidence={evidence.filter((e) => e.criterionCode === criterion.code)}
+              evidence={evidenceOf.get(criterion.code) ?? NONE}
+              views={viewsOf.get(criterion.code) ?? NONE}
               campaign={campaign}
               profile={structure}
             />
@@ -119,5 +94,75 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
         )}
       </div>
     </div>
+  );
+}
+
+const NONE: never[] = [];
+
+function byCriterion<T extends { criterionCode: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.criterionCode);
+    if (list) list.push(item);
+    else map.set(item.criterionCode, [item]);
+  }
+  return map;
+}
+
+interface HeaderProps {
+  referential: Referential;
+  campaign: Campaign;
+  structure: Structure;
+  scope: Criterion[];
+  ratings: ReadonlyMap<string, Rating>;
+}
+
+/** Title, progress by theme, editing and exporting the campaign. */
+function Header({ referential, campaign, structure, scope, ratings }: HeaderProps) {
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const outOfScope = referential.criteria.length - scope.length;
+
+  async function exportCampaign() {
+    setExportError(null);
+    try {
+      // The exchange format (and zod) loads on demand: the rating page stays light.
+      const { exportWorkspace } = await import('../../storage/backup');
+      const { json } = await exportWorkspace(database(), { campaignId: campaign.id, includeFiles: true, referentialVersion: referential.version });
+      downloadText(`cap-progres-${fileSlug(structure.name)}-${campaign.date}.json`, json);
+    } catch (error) {
+      setExportError(describeError(error));
+    }
+  }
+
+  return (
+    <CampaignHeader referential={referential} campaign={campaign} structure={structure}>
+      <ThemeProgress rows={progressByTheme(referential, scope, ratings)} total={progressOf(scope, ratings)} />
+      <p className="muted">
+        {scope.length} critères concernent cette structure et ces parcours
+        {outOfScope === 1 && ' ; 1 autre est hors périmètre (autre type de structure ou parcours non retenu)'}
+        {outOfScope > 1 && ` ; ${outOfScope} autres sont hors périmètre (autres types de structure ou parcours non retenus)`}.
+      </p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => setEditing(true)}>Modifier la campagne</button>
+        <button type="button" className="secondary" onClick={() => void exportCampaign()}>Exporter cette campagne</button>
+      </div>
+      {editing && (
+        <Suspense fallback={<p>Chargement du formulaire…</p>}>
+          <CampaignForm
+            referential={referential}
+            structureName={structure.name}
+            previousCampaigns={[]}
+            campaign={campaign}
+            onCancel={() => setEditing(false)}
+            onSubmit={async (values) => {
+              await track(updateCampaign(database(), campaign.id, values));
+              setEditing(false);
+            }}
+          />
+        </Suspense>
+      )}
+      {exportError && <p className="notice notice-error" role="alert">{exportError}</p>}
+    </CampaignHeader>
   );
 }

@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { Rating } from '../../domain/evaluation/model';
 import type { Criterion, Referential } from '../../domain/referential/model';
 
-/** Themes → sub-themes → criteria, each with its state, as links that keep the keyboard order simple. */
-export function CriterionNav(props: {
+/**
+ * Themes → sub-themes → criteria, each with its state, as links that keep the keyboard order simple. Memoized, as
+ * its links: moving to the next criterion re-renders the two links whose « current » changed, not a hundred.
+ */
+export const CriterionNav = memo(function CriterionNav(props: {
   referential: Referential;
   criteria: Criterion[];
   ratings: ReadonlyMap<string, Rating>;
@@ -50,19 +53,7 @@ export function CriterionNav(props: {
                   </p>
                   <ul>
                     {inSub.map((c) => (
-                      <li key={c.code}>
-                        <a
-                          href={props.hrefOf(c.code)}
-                          aria-current={c.code === current ? 'true' : undefined}
-                          onClick={(event) => {
-                            event.preventDefault();
-                            props.onSelect(c.code);
-                          }}
-                        >
-                          <span className="code">{c.code}</span> {c.title}
-                          <span className="nav-state"> — {stateLabel(ratings.get(c.code))}</span>
-                        </a>
-                      </li>
+                      <NavLink key={c.code} criterion={c} href={props.hrefOf(c.code)} current={c.code === current} state={stateLabel(ratings.get(c.code))} onSelect={props.onSelect} />
                     ))}
                   </ul>
                 </div>
@@ -73,7 +64,25 @@ export function CriterionNav(props: {
       })}
     </nav>
   );
-}
+});
+
+const NavLink = memo(function NavLink({ criterion, href, current, state, onSelect }: { criterion: Criterion; href: string; current: boolean; state: string; onSelect: (code: string) => void }) {
+  return (
+    <li>
+      <a
+        href={href}
+        aria-current={current ? 'true' : undefined}
+        onClick={(event) => {
+          event.preventDefault();
+          onSelect(criterion.code);
+        }}
+      >
+        <span className="code">{criterion.code}</span> {criterion.title}
+        <span className="nav-state"> — {state}</span>
+      </a>
+    </li>
+  );
+});
 
 export function stateLabel(rating: Rating | undefined): string {
   const parts: string[] = [];

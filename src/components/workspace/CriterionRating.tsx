@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { COMMENT_MAX, JUSTIFICATION_MAX, justificationProblem, RETAINED_REASON_MAX } from '../../domain/evaluation/rules';
-import type { Campaign, Evidence, Rating } from '../../domain/evaluation/model';
+import type { Campaign, Evidence, ParticipantView, Rating } from '../../domain/evaluation/model';
 import { levelName } from '../../domain/referential/lookup';
 import type { Criterion, Referential } from '../../domain/referential/model';
 import { saveRating, type RatingChange } from '../../storage/ratings';
@@ -14,7 +14,6 @@ import { choiceOf, LevelChoice, type Choice } from './LevelChoice';
 import { ParticipantViews } from './ParticipantViews';
 import { track } from './save-status';
 import { useOptimisticValue } from './use-optimistic-value';
-import { useViews } from './use-campaign';
 
 interface Props {
   referential: Referential;
@@ -23,7 +22,8 @@ interface Props {
   rating: Rating | undefined;
   previous: Rating | undefined;
   evidence: Evidence[];
-  /** For its participants, whose views of this criterion are read here. */
+  /** Its participants' views of this criterion. */
+  views: ParticipantView[];
   campaign: Campaign;
   /** What the criterion says for this kind of structure (notesFor), and whether a conditional duty binds it. */
   profile: StructureProfile;
@@ -33,9 +33,8 @@ interface Props {
  * Rating one criterion: participants' views (if the campaign has participants), the level or N/A the team
  * retains and why, comment, « à revoir », evidence. Each change is saved at once. Keyed by criterion.
  */
-export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence, campaign, profile }: Props) {
+export function CriterionRating({ referential, campaignId, criterion, rating, previous, evidence, views, campaign, profile }: Props) {
   const participants = campaign.participants;
-  const views = useViews(campaign, criterion.code) ?? [];
   const write = (change: RatingChange) => saveRating(database(), campaignId, criterion.code, change);
   const key = (field: 'choice' | 'comment' | 'retainedReason') => `rating:${campaignId}:${criterion.code}:${field}`;
   // A control whose write fails goes back to what is stored: nothing is left to redo. A text stays on screen, so

@@ -11,13 +11,16 @@ import { iso26000Readiness, iso9001Readiness, type Readiness } from '../../domai
 import { formatScore, scoreCampaign, type Score } from '../../domain/scoring/score';
 import { database } from '../../storage/instance';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
-import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { campaignIdFromUrl, startCampaignQueries, useCampaign } from './use-campaign';
 import { AuditBlockersNotice } from '../audit/AuditBlockersNotice';
 import { useCampaignAudits } from '../audit/use-campaign-audits';
 import { campaignVersion, PinnedIsland } from './PinnedIsland';
 import { NetworkBenchmarkSection } from '../group/NetworkBenchmarkSection';
 
 /** /espace/tableau-de-bord/?id=… — the photographie: scores with coverage, alerts, gaps, ISO views, trend. */
+// The campaign's records are read as this code loads, beside the referential and the database opening.
+if (typeof window !== 'undefined') startCampaignQueries(campaignIdFromUrl());
+
 export default function DashboardScreen() {
   const campaignId = campaignIdFromUrl();
   return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Dashboard referential={referential} campaignId={campaignId} />}</PinnedIsland>;

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { database, isWrittenByNewerVersion, onDatabaseBlocked, onDatabaseClosed } from '../../storage/instance';
-import { STORAGE_MESSAGES, storageErrorMessage, UPGRADE_MESSAGES } from '../../storage/errors';
+import { onDatabaseBlocked, onDatabaseClosed, wasDatabaseBlocked } from '../../storage/instance';
+import { UPGRADE_MESSAGES } from '../../storage/errors';
+import { openedDatabase, openWorkspaceDatabase } from './startup';
 import { useSaveState } from './save-status';
 
 /**
@@ -9,26 +10,25 @@ import { useSaveState } from './save-status';
  * copy) under a notice asking to reload.
  */
 export function DatabaseGuard({ children }: { children: ReactNode }) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const [ready, setReady] = useState(false);
-  const [blocked, setBlocked] = useState(false);
+  // Usually already opened (startup.ts began as the page's code loaded): then the screen renders at once.
+  const [outcome, setOutcome] = useState(openedDatabase);
+  const [blocked, setBlocked] = useState(wasDatabaseBlocked);
   const [closed, setClosed] = useState(false);
   useEffect(() => {
     const stopClosed = onDatabaseClosed(() => setClosed(true));
     const stopBlocked = onDatabaseBlocked(() => setBlocked(true));
-    if (typeof indexedDB === 'undefined') setProblem(STORAGE_MESSAGES.unavailable);
-    else
-      isWrittenByNewerVersion()
-        .then((newer) => {
-          if (newer) return setProblem(STORAGE_MESSAGES['newer-version']);
-          return database().open().then(() => setReady(true));
-        })
-        .catch((error) => setProblem(storageErrorMessage(error)));
+    // The open began before this screen (startup.ts): it may have been blocked between the render and now.
+    if (wasDatabaseBlocked()) setBlocked(true);
+    let live = true;
+    void openWorkspaceDatabase().then((opened) => live && setOutcome(opened));
     return () => {
+      live = false;
       stopClosed();
       stopBlocked();
     };
   }, []);
+  const problem = outcome && !outcome.ok ? outcome.problem : null;
+  const ready = outcome?.ok === true;
   if (problem) return <ReloadNotice message={problem} />;
   if (!ready && closed) return <ReloadNotice message={UPGRADE_MESSAGES.saved} />;
   // No reload button: this page opens by itself once the other tabs let the database go.

@@ -5,6 +5,7 @@ import type { CapDatabase } from '../../storage/db';
 import { database } from '../../storage/instance';
 import { useReferentialVersion } from './referential-client';
 import { WorkspaceIsland } from './WorkspaceIsland';
+import { startCampaignQueries } from './use-campaign';
 
 /** The version new campaigns use, for screens that show an older one (CampaignHeader says so). */
 const CurrentReferential = createContext<Referential | null>(null);
@@ -29,5 +30,5 @@ function Pinned({ current, versionOf, children }: { current: Referential; versio
   return <CurrentReferential.Provider value={current}>{children(pinned.referential)}</CurrentReferential.Provider>;
 }
 
-/** The version of the campaign a screen's URL names (?id=…). */
-export const campaignVersion = (campaignId: string) => async (db: CapDatabase) => (await db.campaigns.get(campaignId))?.referentialVersion ?? null;
+/** The version of the campaign a screen's URL names (?id=…), from the screen's own first read (use-campaign). */
+export const campaignVersion = (campaignId: string) => async () => (await startCampaignQueries(campaignId).records.first).campaign?.referentialVersion ?? null;

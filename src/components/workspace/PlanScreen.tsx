@@ -9,13 +9,17 @@ import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { downloadBlob, downloadText, fileSlug } from './download';
 import { csvOf, planTable, ratingsTable } from './exports';
 import { track } from './save-status';
-import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { campaignIdFromUrl, startCampaignQueries, useCampaign } from './use-campaign';
 import { campaignVersion, PinnedIsland } from './PinnedIsland';
+import { frenchShortDate } from '../../domain/french-date';
 
 // The action form (react-hook-form + zod) loads when the team writes or edits an action.
 const ActionForm = lazy(() => import('./ActionForm').then((m) => ({ default: m.ActionForm })));
 
 /** /espace/plan/?id=… — suggestions drawn from the gaps, the actions, their follow-up, CSV exports. */
+// The campaign's records are read as this code loads, beside the referential and the database opening.
+if (typeof window !== 'undefined') startCampaignQueries(campaignIdFromUrl());
+
 export default function PlanScreen() {
   const campaignId = campaignIdFromUrl();
   return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Plan referential={referential} campaignId={campaignId} />}</PinnedIsland>;
@@ -192,7 +196,7 @@ function Plan({ referential, campaignId }: { referential: Referential; campaignI
                     <td>{a.criterionCodes.join(', ')}</td>
                     <td>{a.owner || '—'}</td>
                     <td>
-                      {a.dueDate ? new Date(a.dueDate).toLocaleDateString('fr-FR') : '—'}
+                      {a.dueDate ? frenchShortDate(a.dueDate) : '—'}
                       {isOverdue(a, day) && <strong className="overdue-label"> En retard</strong>}
                     </td>
                     <td>

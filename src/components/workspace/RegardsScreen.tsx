@@ -1,23 +1,63 @@
-import type { Campaign, Rating, Structure } from '../../domain/evaluation/model';
+import type { Campaign, ParticipantView, Rating, Structure } from '../../domain/evaluation/model';
 import type { Criterion, Referential } from '../../domain/referential/model';
+import { useObservable } from 'dexie-react-hooks';
+import { memo, useMemo } from 'react';
+import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
+import { database } from '../../storage/instance';
 import { AuditsSection } from '../audit/AuditsSection';
+import { earlyLiveQuery, type EarlyLiveQuery } from './early-live-query';
+import { readCampaignAudits, type CampaignAudit } from '../audit/use-campaign-audits';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { DiscussionPoints } from './DiscussionPoints';
-import { campaignIdFromUrl, useCampaign, useViews } from './use-campaign';
-import { campaignVersion, PinnedIsland } from './PinnedIsland';
+import { campaignIdFromUrl } from './use-campaign';
+import { PinnedIsland } from './PinnedIsland';
 
 /** /espace/regards/?id=… — regards croisés: where participants' views diverge (the level retained and why), and the campaign's audits. */
 export default function RegardsScreen() {
   const campaignId = campaignIdFromUrl();
-  return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Regards referential={referential} campaignId={campaignId} />}</PinnedIsland>;
+  return <PinnedIsland versionOf={regardsVersion(campaignId)}>{(referential) => <Regards referential={referential} campaignId={campaignId} />}</PinnedIsland>;
 }
 
-function Regards({ referential, campaignId }: { referential: Referential; campaignId: string }) {
-  const { campaign, structure, scope, ratings, missing, loading } = useCampaign(referential, campaignId);
-  if (missing) return <CampaignMissing />;
-  if (loading || !campaign || !structure) return <p>Chargement des regards croisés…</p>;
-  return <RegardsOf referential={referential} campaign={campaign} structure={structure} scope={scope} ratings={ratings} />;
+/**
+ * Everything the screen shows, in one live query started as the screen's code loads (beside the referential and
+ * the database opening), not a chain of queries each waiting for a render: the campaign and its structure, the
+ * levels retained, the participants' views and the campaign's audits.
+ */
+async function readRegards(campaignId: string) {
+  const db = database();
+  const [campaign, ratingList, views, audits] = await Promise.all([
+    db.campaigns.get(campaignId),
+    db.ratings.where('campaignId').equals(campaignId).toArray(),
+    db.views.where('campaignId').equals(campaignId).toArray(),
+    readCampaignAudits(db, campaignId),
+  ]);
+  const structure = campaign ? ((await db.structures.get(campaign.structureId)) ?? null) : null;
+  return { campaign: campaign ?? null, structure, ratingList, views, audits };
 }
+
+let started: { campaignId: string; query: EarlyLiveQuery<Awaited<ReturnType<typeof readRegards>>> } | undefined;
+function startRegardsQuery(campaignId: string) {
+  if (started?.campaignId !== campaignId) started = { campaignId, query: earlyLiveQuery(() => readRegards(campaignId)) };
+  return started.query;
+}
+if (typeof window !== 'undefined') startRegardsQuery(campaignIdFromUrl());
+
+/** The campaign's referential version, from the screen's own first read rather than a second one waiting behind it. */
+const regardsVersion = (campaignId: string) => async () => (await startRegardsQuery(campaignId).first).campaign?.referentialVersion ?? null;
+
+// Memo: the island re-renders its children once the referential version resolves, with the same props.
+const Regards = memo(function Regards({ referential, campaignId }: { referential: Referential; campaignId: string }) {
+  const data = useObservable(() => startRegardsQuery(campaignId), [campaignId]);
+  const campaign = data?.campaign;
+  const structure = data?.structure;
+  const scope = useMemo(() => (campaign && structure ? criteriaInScope(referential, structure, campaign.tracks) : []), [referential, campaign, structure]);
+  const ratings = useMemo(() => ratingsByCode(data?.ratingList ?? []), [data?.ratingList]);
+  // From current participants only.
+  const views = useMemo(() => (campaign && data ? data.views.filter((v) => campaign.participants.some((p) => p.id === v.participantId)) : []), [campaign, data]);
+  if (!data) return <p>Chargement des regards croisés…</p>;
+  if (!campaign || !structure) return <CampaignMissing />;
+  return <RegardsOf referential={referential} campaign={campaign} structure={structure} scope={scope} ratings={ratings} views={views} audits={data.audits} />;
+});
 
 interface Props {
   referential: Referential;
@@ -25,10 +65,11 @@ interface Props {
   structure: Structure;
   scope: Criterion[];
   ratings: ReadonlyMap<string, Rating>;
+  views: ParticipantView[];
+  audits: CampaignAudit[];
 }
 
-function RegardsOf({ referential, campaign, structure, scope, ratings }: Props) {
-  const views = useViews(campaign);
+function RegardsOf({ referential, campaign, structure, scope, ratings, views, audits }: Props) {
   return (
     <div className="regards">
       <CampaignHeader referential={referential} campaign={campaign} structure={structure}>
@@ -38,19 +79,15 @@ function RegardsOf({ referential, campaign, structure, scope, ratings }: Props) 
           </p>
         </nav>
       </CampaignHeader>
-      {views ? (
-        <DiscussionPoints
-          referential={referential}
-          campaign={campaign}
-          scope={scope}
-          views={views}
-          ratings={ratings}
-          hrefOf={(code) => `/espace/campagne/?id=${campaign.id}&critere=${code}`}
-        />
-      ) : (
-        <p>Chargement des avis des participants…</p>
-      )}
-      <AuditsSection referential={referential} campaign={campaign} structure={structure} />
+      <DiscussionPoints
+        referential={referential}
+        campaign={campaign}
+        scope={scope}
+        views={views}
+        ratings={ratings}
+        hrefOf={(code) => `/espace/campagne/?id=${campaign.id}&critere=${code}`}
+      />
+      <AuditsSection referential={referential} campaign={campaign} structure={structure} audits={audits} />
     </div>
   );
 }

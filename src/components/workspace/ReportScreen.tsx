@@ -8,12 +8,15 @@ import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { downloadBlob, fileSlug } from './download';
-import { campaignIdFromUrl, useCampaign } from './use-campaign';
+import { campaignIdFromUrl, startCampaignQueries, useCampaign } from './use-campaign';
 import { campaignVersion, PinnedIsland } from './PinnedIsland';
 import { OutcomeMessage } from './OutcomeMessage';
 import { readinessScoreText } from '../../domain/scoring/readiness';
 
 /** /espace/rapport/?id=… — the report as an accessible, printable page, and its PDF versions. */
+// The campaign's records are read as this code loads, beside the referential and the database opening.
+if (typeof window !== 'undefined') startCampaignQueries(campaignIdFromUrl());
+
 export default function ReportScreen() {
   const campaignId = campaignIdFromUrl();
   return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Report referential={referential} campaignId={campaignId} />}</PinnedIsland>;

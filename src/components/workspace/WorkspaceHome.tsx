@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useObservable } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
 import { criteriaInScope } from '../../domain/evaluation/scope';
 import { progressFromSummary, type ProgressSummary } from '../../domain/evaluation/progress-summary';
@@ -6,6 +6,8 @@ import type { Campaign, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
 import { trackName } from '../../domain/referential/lookup';
 import { database } from '../../storage/instance';
+import { readWorkspaceOverview, type WorkspaceOverview } from '../../storage/workspace-read';
+import { earlyLiveQuery, type EarlyLiveQuery } from './early-live-query';
 import { askPersistenceOnce } from '../../storage/health';
 import { addCampaign, addNextCampaign, addStructure, deleteCampaign, deleteStructure, updateStructure } from '../../storage/workspace';
 import { BackupPanel } from './BackupPanel';
@@ -22,6 +24,12 @@ import { StorageStatus } from './StorageStatus';
 import { track } from './save-status';
 import { loadMigrations, useReferentialVersions } from './referential-client';
 import { describeProfile } from '../../domain/structure/describe';
+import { frenchShortDate } from '../../domain/french-date';
+
+// Read as this code loads, beside the referential and the database opening.
+let overviewQuery: EarlyLiveQuery<WorkspaceOverview> | undefined;
+const startOverview = () => (overviewQuery ??= earlyLiveQuery(() => readWorkspaceOverview(database())));
+if (typeof window !== 'undefined') startOverview();
 
 /** /espace/ — the structures, their campaigns, backups. */
 export default function WorkspaceHome() {
@@ -32,17 +40,16 @@ type Editing = { kind: 'new-structure' } | { kind: 'structure'; id: string } | {
 
 function Workspace({ referential }: { referential: Referential }) {
   const db = database();
-  const structures = useLiveQuery(async () => (await db.structures.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'fr')), []);
-  const campaigns = useLiveQuery(() => db.campaigns.toArray(), []);
-  // Progress summaries, not the ratings themselves: a few codes per campaign instead of every comment.
-  const progress = useLiveQuery(async () => new Map((await db.progress.toArray()).map((p) => [p.campaignId, p])), []);
+  const overview = useObservable(startOverview, []);
+  const structures = overview?.structures;
+  const campaigns = overview?.campaigns;
+  const progress = overview?.progress;
   const [editing, setEditing] = useState<Editing>(null);
   // The live query shows a saved structure before the save's promise resolves: by then the user may have opened
   // another form (« Nouvelle campagne »), which closing blindly would throw away.
   const closeIf = (still: (e: NonNullable<Editing>) => boolean) => setEditing((e) => (e && still(e) ? null : e));
   // Campaigns rated against an older version count their progress against that version's criteria.
   const pinned = useReferentialVersions((campaigns ?? []).map((c) => c.referentialVersion).filter((v) => v !== referential.version));
-    // The list shows as soon as structures and campaigns are read; progress fills in right after.
   if (!structures || !campaigns) return <p>Chargement de vos données…</p>;
 
   const criterionCodes = new Set(referential.criteria.map((c) => c.code));
@@ -225,7 +232,7 @@ function StructureCard({
                     </span>
                   </th>
                   <td>
-                    {new Date(campaign.date).toLocaleDateString('fr-FR')}
+                    {frenchShortDate(campaign.date)}
                     {campaign.referentialVersion !== referential.version && <span className="muted"> (référentiel {campaign.referentialVersion})</span>}
                   </td>
                   <td>{campaign.tracks.map((t) => trackName(referential, t)).join(', ')}</td>

@@ -11,6 +11,8 @@ import type { MigrationTable } from '../../domain/referential/migration';
 import { UserFacingError } from '../../domain/user-error';
 
 const requests = new Map<string, Promise<Referential>>();
+/** The current version once it has arrived, for a first render without waiting. */
+let currentLoaded: Referential | undefined;
 let catalog: Promise<VersionCatalog> | undefined;
 
 async function fetchJson<T>(url: string): Promise<T> {
@@ -23,7 +25,9 @@ async function fetchJson<T>(url: string): Promise<T> {
 export function loadReferential(): Promise<Referential> {
   let request = requests.get('current');
   if (!request) {
-    request = fetchJson<ReferentialExport>('/referentiel.json').then(fromReferentialExport);
+    request = fetchJson<ReferentialExport>('/referentiel.json')
+      .then(fromReferentialExport)
+      .then((referential) => (currentLoaded = referential));
     requests.set('current', request);
   }
   return request;
@@ -78,8 +82,10 @@ export function useReferentialVersions(versions: readonly string[]): ReadonlyMap
 }
 
 export function useReferential(): { referential?: Referential; error?: string } {
-  const [state, setState] = useState<{ referential?: Referential; error?: string }>({});
+  // Already there when the page started it early (startup.ts): no render spent waiting.
+  const [state, setState] = useState<{ referential?: Referential; error?: string }>(() => (currentLoaded ? { referential: currentLoaded } : {}));
   useEffect(() => {
+    if (state.referential) return;
     loadReferential().then(
       (referential) => setState({ referential }),
       () => setState({ error: REFERENTIAL_UNAVAILABLE }),

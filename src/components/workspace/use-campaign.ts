@@ -1,53 +1,46 @@
-/** Everything a campaign screen shows, as live queries: another tab's changes appear at once. */
-import Dexie from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { Campaign, ParticipantView } from '../../domain/evaluation/model';
+/** Everything a campaign screen shows, as live queries started with the page: another tab's changes appear at once. */
+import { useObservable } from 'dexie-react-hooks';
+import type { Rating } from '../../domain/evaluation/model';
 import { useMemo } from 'react';
 import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
 import type { Referential } from '../../domain/referential/model';
 import { database } from '../../storage/instance';
+import { readCampaignRatings, readCampaignRecords, type CampaignRecords } from '../../storage/campaign-read';
+import { earlyLiveQuery, type EarlyLiveQuery } from './early-live-query';
 
 export function campaignIdFromUrl(): string {
   return new URLSearchParams(location.search).get('id') ?? '';
 }
 
+/** The screen's two live queries, started as the screen's code loads (startCampaignQueries), not when it renders. */
+let started: { campaignId: string; records: EarlyLiveQuery<CampaignRecords>; ratings: EarlyLiveQuery<Rating[]> } | undefined;
+export function startCampaignQueries(campaignId: string) {
+  if (started?.campaignId !== campaignId) {
+    started = {
+      campaignId,
+      records: earlyLiveQuery(() => readCampaignRecords(database(), campaignId)),
+      ratings: earlyLiveQuery(() => readCampaignRatings(database(), campaignId)),
+    };
+  }
+  return started;
+}
+
 export function useCampaign(referential: Referential, campaignId: string) {
-  const db = database();
-  const campaign = useLiveQuery(async () => (await db.campaigns.get(campaignId)) ?? null, [campaignId]);
-  const structure = useLiveQuery(async () => (campaign ? ((await db.structures.get(campaign.structureId)) ?? null) : undefined), [campaign?.structureId]);
-  const ratingList = useLiveQuery(() => db.ratings.where('campaignId').equals(campaignId).toArray(), [campaignId]);
-  const evidence = useLiveQuery(() => db.evidence.where('campaignId').equals(campaignId).toArray(), [campaignId]);
-  const actions = useLiveQuery(() => db.actions.where('campaignId').equals(campaignId).toArray(), [campaignId]);
-  const dismissals = useLiveQuery(() => db.dismissals.where('campaignId').equals(campaignId).toArray(), [campaignId]);
-  const previousList = useLiveQuery(
-    () => (campaign?.previousCampaignId ? db.ratings.where('campaignId').equals(campaign.previousCampaignId).toArray() : []),
-    [campaign?.previousCampaignId],
-  );
+  const records = useObservable(() => startCampaignQueries(campaignId).records, [campaignId]);
+  const ratingList = useObservable(() => startCampaignQueries(campaignId).ratings, [campaignId]);
+  const campaign = records?.campaign;
+  const structure = records && (records.campaign ? records.structure : undefined);
 
   const scope = useMemo(
     () => (campaign && structure ? criteriaInScope(referential, structure, campaign.tracks) : []),
     [referential, campaign, structure],
   );
   const ratings = useMemo(() => ratingsByCode(ratingList ?? []), [ratingList]);
-  const previousRatings = useMemo(() => ratingsByCode(previousList ?? []), [previousList]);
+  const previousRatings = useMemo(() => ratingsByCode(records?.previousRatings ?? []), [records?.previousRatings]);
+  // From the current participants only: someone removed from the campaign no longer counts.
+  const views = useMemo(() => records?.views.filter((v) => campaign?.participants.some((p) => p.id === v.participantId)), [records?.views, campaign?.participants]);
 
   const missing = campaign === null || structure === null;
-  const loading = !missing && (!campaign || !structure || !ratingList || !evidence || !actions || !dismissals || !previousList);
-  return { campaign, structure, scope, ratings, previousRatings, evidence: evidence ?? [], actions: actions ?? [], dismissals: dismissals ?? [], missing, loading };
-}
-
-/**
- * Participants' views, of the whole campaign or of one criterion, from current participants only. Apart from
- * useCampaign: the other screens do not wait for them, and the rating screen reads one criterion's.
- */
-export function useViews(campaign: Campaign, criterionCode?: string): ParticipantView[] | undefined {
-  const db = database();
-  const views = useLiveQuery(
-    () =>
-      criterionCode === undefined
-        ? db.views.where('campaignId').equals(campaign.id).toArray()
-        : db.views.where('[campaignId+criterionCode+participantId]').between([campaign.id, criterionCode, Dexie.minKey], [campaign.id, criterionCode, Dexie.maxKey]).toArray(),
-    [campaign.id, criterionCode],
-  );
-  return useMemo(() => views?.filter((v) => campaign.participants.some((p) => p.id === v.participantId)), [views, campaign.participants]);
+  const loading = !missing && (!campaign || !structure || !ratingList);
+  return { campaign, structure, scope, ratings, previousRatings, evidence: records?.evidence ?? [], actions: records?.actions ?? [], dismissals: records?.dismissals ?? [], views: views ?? [], missing, loading };
 }

@@ -42,6 +42,8 @@ export function certificationBlockers(findings: readonly Finding[]): Certificati
 
 /** Findings sorted as a report lists them: non-conformities first (major, minor), then the rest. */
 const ORDER = ['nc_majeure', 'nc_mineure', 'point_sensible', 'piste_progres', 'point_fort'] as const;
+// One collator for every comparison: localeCompare with options builds a new one each call (milliseconds a sort).
+const CODES = new Intl.Collator('fr', { numeric: true });
 export function inReportOrder(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || (a.criterionCode ?? a.clause).localeCompare(b.criterionCode ?? b.clause, 'fr', { numeric: true }));
+  return [...findings].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || CODES.compare(a.criterionCode ?? a.clause, b.criterionCode ?? b.clause));
 }

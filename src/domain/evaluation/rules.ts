@@ -1,8 +1,10 @@
 /** Small rules shared by forms, storage and screens, kept free of zod so the rating page stays light. */
 import { MAX_EVIDENCE_FILE_BYTES } from './model';
 
+const ONE_DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
 export function formatBytes(bytes: number): string {
-  const format = (n: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(n);
+  const format = (n: number) => ONE_DECIMAL.format(n);
   if (bytes < 1024) return `${bytes} o`;
   if (bytes < 1024 * 1024) return `${format(bytes / 1024)} Ko`;
   if (bytes < 1024 * 1024 * 1024) return `${format(bytes / 1024 / 1024)} Mo`;

@@ -4,7 +4,7 @@
  * actions imposées they issued. The same console follows structures for a regional delegation or an accompagnant
  * CAP (mode « suivi »), without the certification rules.
  */
-import type { GroupShareContent, SharedCampaign } from './share-model';
+import { sameGroupName, type GroupShareContent, type SharedCampaign } from './share-model';
 import type { ImposedAction } from './feedback-model';
 
 /** The console's own backup (console-file.ts reads it). */
@@ -106,4 +106,15 @@ export interface NcExtension {
   imposed: { structureId: string; actionId: string; sentAt: string | null }[];
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * The share of the central function: the one whose profile says « fonction centrale », else the one named as the
+ * group's central function (case, accents and spacing aside). Undefined when it has not shared.
+ */
+export function centralShare(shares: readonly HeldShare[], group: Pick<GroupConsole, 'centralFunction'>): HeldShare | undefined {
+  const byRole = shares.find((s) => s.content.structure.group?.role === 'central');
+  if (byRole) return byRole;
+  const name = group.centralFunction.trim();
+  return name === '' ? undefined : shares.find((s) => sameGroupName(s.content.structure.name, name));
 }

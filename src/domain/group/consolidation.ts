@@ -3,7 +3,7 @@
  * heatmap, distributions per theme and sub-theme, stale self-assessments, alerts, open non-conformities, overdue
  * actions and trends. Every screen, PDF and export of the console reads these figures from here.
  */
-import type { HeldShare } from './console-model';
+import { centralShare, type HeldShare } from './console-model';
 import { isOpenNonConformity, type SharedAction, type SharedCampaign, type SharedFinding, type SharedScore } from './share-model';
 import { distribution, mean, type Quartiles } from './statistics';
 import { isOverdue } from '../plan/model';
@@ -45,7 +45,8 @@ export function monthsBefore(day: string, months: number): string {
 
 const byDate = (a: SharedCampaign, b: SharedCampaign) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 
-export function memberRow(held: HeldShare, today: string, centralName = ''): MemberRow {
+/** `central`: the central function's share (centralShare), the one row marked as such. */
+export function memberRow(held: HeldShare, today: string, central?: HeldShare): MemberRow {
   const s = held.content.structure;
   const seen = new Set(held.content.campaigns.map((c) => c.id));
   const campaigns = [...held.earlierCampaigns.filter((c) => !seen.has(c.id)), ...held.content.campaigns].sort(byDate);
@@ -57,7 +58,7 @@ export function memberRow(held: HeldShare, today: string, centralName = ''): Mem
     region: s.region,
     legalForm: s.legalForm,
     conventionnements: s.conventionnements,
-    isCentral: s.group?.role === 'central' || (centralName !== '' && s.name === centralName),
+    isCentral: held === central,
     agreementDate: s.group?.agreementDate ?? null,
     latest,
     campaigns,
@@ -114,8 +115,9 @@ export interface Consolidation {
 const auditDay = (a: { startDate: string; endDate: string }) => a.endDate || a.startDate;
 
 export function consolidate(shares: readonly HeldShare[], options: { today: string; filters?: MemberFilters; themeCodes: readonly string[]; centralName?: string }): Consolidation {
+  const central = centralShare(shares, { centralFunction: options.centralName ?? '' });
   const rows = shares
-    .map((h) => memberRow(h, options.today, options.centralName))
+    .map((h) => memberRow(h, options.today, central))
     .filter((r) => matchesFilters(r, options.filters ?? NO_FILTERS))
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const themeRows = rows.flatMap((r) => r.latest.themes.map((t) => ({ key: t.code, value: t.score.value })));

@@ -3,11 +3,11 @@
  * programme and of the MD 1 sample. Pure: the screens call these, and a re-run of a recorded draw reads the same
  * figures as the first run because nothing here depends on the clock.
  */
-import type { GroupConsole, HeldShare } from './console-model';
+import { centralShare, type GroupConsole, type HeldShare } from './console-model';
 import { cycleEnd, type AuditDone, type Cycle, type ProgrammeMember } from './audit-programme';
 import type { RiskInputs } from './risk';
 import type { CertificationAudit, DrawInput, SampleDraw, SampleMemberInput } from './sampling';
-import { isOpenNonConformity, sameGroupName, type SharedCampaign } from './share-model';
+import { isOpenNonConformity, type SharedCampaign } from './share-model';
 import { isOverdue } from '../plan/model';
 
 /** What a recorded draw must carry for the risk score: its day, its audit, and who was selected why. */
@@ -26,17 +26,6 @@ export function auditsDone(shares: readonly HeldShare[]): AuditDone[] {
       return date === null ? [] : [{ structureId: share.structureId, kind: audit.kind, date, auditingStructure: audit.auditingStructure }];
     }),
   );
-}
-
-/**
- * The share of the central function: the one whose profile says « fonction centrale », else the one named as the
- * group's central function (case, accents and spacing aside). Undefined when it has not shared.
- */
-export function centralShare(shares: readonly HeldShare[], group: Pick<GroupConsole, 'centralFunction'>): HeldShare | undefined {
-  const byRole = shares.find((s) => s.content.structure.group?.role === 'central');
-  if (byRole) return byRole;
-  const name = group.centralFunction.trim();
-  return name === '' ? undefined : shares.find((s) => sameGroupName(s.content.structure.name, name));
 }
 
 export interface ProgrammeMemberRow extends ProgrammeMember {
