@@ -58,7 +58,10 @@ test.describe('a write that fails during autosave', () => {
     await diskFull(true);
     await comment(page).fill('Constat écrit pendant la panne');
     await expect(notSaved(page)).toContainText("L'espace de stockage du navigateur est plein");
+    // Leaving the field writes the text again; that write must meet the full disk before the disk frees up.
+    const refusals = await page.evaluate(() => (window as unknown as { __diskRefusals: number }).__diskRefusals);
     await comment(page).blur();
+    await page.waitForFunction((before) => (window as unknown as { __diskRefusals: number }).__diskRefusals > before, refusals);
     await expect(comment(page)).toHaveValue('Constat écrit pendant la panne');
 
     // Another write succeeding must not claim « Enregistré » while the comment is still not written.

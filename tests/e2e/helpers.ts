@@ -114,7 +114,11 @@ export async function simulateFullDisk(page: Page): Promise<(full: boolean) => P
     for (const method of ['put', 'add'] as const) {
       const original = IDBObjectStore.prototype[method];
       IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
-        if (fail()) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+        if (fail()) {
+          // Counted, so a test can wait for a write under way to have met the full disk.
+          (window as unknown as { __diskRefusals: number }).__diskRefusals = ((window as unknown as { __diskRefusals?: number }).__diskRefusals ?? 0) + 1;
+          throw new DOMException('Quota exceeded', 'QuotaExceededError');
+        }
         return original.apply(this, args);
       } as typeof original;
     }
