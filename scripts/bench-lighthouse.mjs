@@ -6,7 +6,9 @@
 // page, so every page is measured as a first load, as Lighthouse does by default.
 // The performance score follows the machine's load (the simulation multiplies the task durations it observed):
 // a page below 100 is measured once more while the bench stays within its time, and its better run is kept.
-// `node scripts/bench-lighthouse.mjs` (after `npm run build`) prints the table alone.
+// `node scripts/bench-lighthouse.mjs` (after `npm run build`) prints the table alone;
+// `node scripts/bench-lighthouse.mjs Évaluation "Mon espace"` only the pages whose names contain these words,
+// each with its main-thread tasks over 50 ms (what the total blocking time adds up), for profiling one page.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,7 +58,7 @@ function failing(lhr, category) {
     .map(({ ref, audit }) => ({ id: ref.id, title: audit.title, score: audit.score, weight: ref.weight, displayValue: audit.displayValue ?? '' }));
 }
 
-export async function runLighthouseBench() {
+export async function runLighthouseBench(only = []) {
   const started = performance.now();
   const server = await startPreview();
   const profile = await mkdtemp(join(tmpdir(), 'cap-lighthouse-'));
@@ -106,11 +108,12 @@ export async function runLighthouseBench() {
         // Lighthouse's CPU benchmark of the machine during this run: a loaded machine scores low, and so does performance.
         benchmarkIndex: lhr.environment.benchmarkIndex,
         warnings: lhr.runWarnings,
+        longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => ({ url: t.url, start: t.startTime, duration: t.duration })),
       };
     };
 
     const results = [];
-    for (const [name, path] of PAGES) results.push(await measure(name, path));
+    for (const [name, path] of PAGES.filter(([name]) => only.length === 0 || only.some((word) => name.includes(word)))) results.push(await measure(name, path));
     // Second runs, nearest to 100 first, while the whole bench stays under about 3 minutes.
     const retries = results.filter((r) => r.scores.performance < 100).sort((a, b) => b.scores.performance - a.scores.performance);
     for (const first of retries) {
@@ -152,5 +155,13 @@ export function printLighthouse({ pages, seconds }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (printLighthouse(await runLighthouseBench())) process.exitCode = 1;
+  const only = process.argv.slice(2);
+  const result = await runLighthouseBench(only);
+  if (printLighthouse(result)) process.exitCode = 1;
+  if (only.length > 0) {
+    for (const p of result.pages) {
+      console.log(`\n${p.name} : tâches de plus de 50 ms (simulées, processeur ralenti 4×)`);
+      for (const t of p.longTasks) console.log(`  à ${Math.round(t.start)} ms : ${Math.round(t.duration)} ms — ${t.url}`);
+    }
+  }
 }

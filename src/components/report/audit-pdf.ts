@@ -9,7 +9,7 @@ import type { AuditReportModel, LayerLine } from '../../domain/report/audit-repo
 import { formatGap } from '../../domain/audit/layers';
 import { frenchDate } from '../../domain/french-date';
 import { formatScoreWithStatus } from '../../domain/scoring/score';
-import { ACCENT, FONT, footers, newDocument, PAGE, WIDTH, Writer, type FontFiles } from './pdf-kit';
+import { ACCENT, FONT, footers, finishDocument, newDocument, PAGE, WIDTH, Writer, type FontFiles } from './pdf-kit';
 
 const ALERT: [number, number, number] = [176, 0, 32];
 const ALERT_BACKGROUND: [number, number, number] = [253, 236, 238];
@@ -36,7 +36,7 @@ export async function buildAuditReportPdf(model: AuditReportModel, options: Audi
   w.paragraph(model.conclusion || "Conclusion à rédiger par le responsable d'audit.");
   signatures(w, model);
   footers(doc, `CAP Progrès · ${model.audited.structureName} · ${model.title} · ${model.documentId}`);
-  return doc;
+  return finishDocument(doc);
 }
 
 function cover(w: Writer, model: AuditReportModel) {

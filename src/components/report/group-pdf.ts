@@ -21,7 +21,7 @@ import {
   type GroupReviewModel,
 } from '../../domain/report/group-review';
 import { formatScore } from '../../domain/scoring/score';
-import { ACCENT, contents, FONT, footers, newDocument, PAGE, WIDTH, Writer, type FontFiles } from './pdf-kit';
+import { ACCENT, contents, FONT, footers, finishDocument, newDocument, PAGE, WIDTH, Writer, type FontFiles } from './pdf-kit';
 
 export interface GroupPdfOptions {
   /** DejaVu Sans regular and bold, when the PDF is built outside the browser (tests); otherwise fetched from /fonts. */
@@ -81,7 +81,7 @@ export async function buildGroupReviewPdf(model: GroupReviewModel, options: Grou
 
   contents(doc, w, tocPage);
   footers(doc, `CAP Progrès · ${model.group.name} · Revue de direction du ${frenchDate(model.reviewDate)} · ${model.documentId}`);
-  return doc;
+  return finishDocument(doc);
 }
 
 function banner(w: Writer, title: string, subtitle: string) {
@@ -442,7 +442,7 @@ export async function buildCertificationPackPdf(model: CertificationPackModel, o
 
   contents(doc, w, tocPage);
   footers(doc, `CAP Progrès · ${model.group.name} · Dossier pour l'organisme certificateur · ${model.documentId}`);
-  return doc;
+  return finishDocument(doc);
 }
 
 function coverageSection(w: Writer, coverage: ProgrammeCoverage | null) {

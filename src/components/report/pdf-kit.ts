@@ -5,26 +5,16 @@
  */
 import { jsPDF } from 'jspdf';
 import { autoTable, type UserOptions } from 'jspdf-autotable';
+import { addParsedFont, embeddedFontFiles, loadSiteFonts, parseFonts, pause, type FontFiles } from './pdf-fonts';
+import { StreamCompressor } from './pdf-deflate';
+import { installShortcuts, quickenDocument, useCompressed } from './pdf-speed';
 
 export const PAGE = { width: 210, height: 297, margin: 15, top: 18, bottom: 20 };
 export const WIDTH = PAGE.width - 2 * PAGE.margin;
 export const ACCENT: [number, number, number] = [27, 79, 114];
 export const FONT = 'DejaVu';
 
-/** DejaVu Sans regular and bold, as binary strings (what jsPDF's virtual file system takes). */
-export type FontFiles = [regular: string, bold: string];
-
-let fonts: Promise<FontFiles> | undefined;
-function loadFonts(): Promise<FontFiles> {
-  const binary = async (url: string) => {
-    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-    let out = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return out;
-  };
-  fonts ??= Promise.all([binary('/fonts/DejaVuSans.ttf'), binary('/fonts/DejaVuSans-Bold.ttf')]);
-  return fonts;
-}
+export type { FontFiles } from './pdf-fonts';
 
 export interface DocumentOptions {
   subject?: string;
@@ -32,16 +22,85 @@ export interface DocumentOptions {
   fonts?: FontFiles | undefined;
 }
 
+let prepared: Promise<void> | undefined;
+/**
+ * Readies the page for its first PDF, for screens to call in the background once they show: the fonts fetched
+ * and parsed, then a one-page document written and output, so that jsPDF's and autoTable's code is compiled and
+ * warm before the user asks (the first document of a page otherwise runs it cold, and slower).
+ */
+export function preparePdf(): Promise<void> {
+  prepared ??= (async () => {
+    await loadSiteFonts();
+    // Each step its own task, so the page's own work can come between.
+    await pause();
+    const doc = await newDocument('—');
+    const w = new Writer(doc);
+    w.newPage();
+    w.heading('Préparation « œ € »');
+    w.heading('Sous-partie', 2);
+    w.paragraph('Texte d’essai, avec des accents : é è à ç.', { bold: true });
+    w.bullets(['Premier point', 'Second point']);
+    if (typeof document !== 'undefined') {
+      // The report's radar goes in as a JPEG: the image code too.
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 2;
+      doc.addImage(canvas.toDataURL('image/jpeg'), 'JPEG', PAGE.margin, w.y, 2, 2, 'warm-up', 'FAST');
+    }
+    w.table({ head: [['Critère', 'Niveau', 'Commentaire']], body: [['ID.1.1 Critère', '3 – Déployé', 'Constat\nsur deux lignes']], columnStyles: { 0: { cellWidth: 40 } } });
+    w.table({ theme: 'plain', body: [['Document', 'essai']], columnStyles: { 0: { fontStyle: 'bold', cellWidth: 55 } } });
+    contents(doc, w, 1);
+    footers(doc, 'CAP Progrès');
+    await finishDocument(doc);
+    await pause();
+    doc.output('arraybuffer');
+  })();
+  return prepared;
+}
+
+/**
+ * Control characters users paste into comments (a tab from a spreadsheet, a form feed): the fonts have no glyph for
+ * them and jsPDF's encoding ends the line at the first one, so the rest of the line would be missing from the PDF.
+ * Spacing ones print as a space, the others as nothing.
+ */
+const SPACING_CONTROLS = /[\t\v\f\r\u0085]/g;
+const OTHER_CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
+export const printable = (text: string) => text.replace(SPACING_CONTROLS, ' ').replace(OTHER_CONTROLS, '');
+
+let printableInstalled = false;
+function installPrintableText() {
+  if (printableInstalled) return;
+  printableInstalled = true;
+  // jsPDF hands the lines of every text() call to its preProcessText handlers before encoding them.
+  const line = (item: unknown): unknown => (typeof item === 'string' ? printable(item) : Array.isArray(item) && typeof item[0] === 'string' ? [printable(item[0]), ...item.slice(1)] : item);
+  (jsPDF.API as unknown as { events: [string, unknown][] }).events.push([
+    'preProcessText',
+    (payload: { text: unknown }) => {
+      payload.text = Array.isArray(payload.text) ? payload.text.map(line) : line(payload.text);
+    },
+  ]);
+}
+
 export async function newDocument(title: string, options: DocumentOptions = {}): Promise<jsPDF> {
-  const [regular, bold] = options.fonts ?? (await loadFonts());
+  installShortcuts();
+  installPrintableText();
+  const fonts = options.fonts ? parseFonts(options.fonts) : await loadSiteFonts();
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
-  doc.addFileToVFS('DejaVuSans.ttf', regular);
-  doc.addFont('DejaVuSans.ttf', FONT, 'normal');
-  doc.addFileToVFS('DejaVuSans-Bold.ttf', bold);
-  doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
+  addParsedFont(doc, fonts.regular, 'DejaVuSans.ttf', FONT, 'normal');
+  addParsedFont(doc, fonts.bold, 'DejaVuSans-Bold.ttf', FONT, 'bold');
+  quickenDocument(doc);
+  compressors.set(doc, new StreamCompressor(doc));
   doc.setFont(FONT, 'normal');
   doc.setLanguage('fr-FR');
   doc.setDocumentProperties({ title, creator: 'CAP Progrès', subject: options.subject ?? 'Auto-évaluation CAP (COORACE)' });
+  return doc;
+}
+
+const compressors = new WeakMap<jsPDF, StreamCompressor>();
+
+/** The last step of every PDF, once its pages are written: its streams compressed before the caller outputs it. */
+export async function finishDocument(doc: jsPDF): Promise<jsPDF> {
+  const compressor = compressors.get(doc);
+  if (compressor) useCompressed(doc, await compressor.compress(embeddedFontFiles(doc)));
   return doc;
 }
 
@@ -117,7 +176,6 @@ export class Writer {
   }
 }
 
-/** On every page: a short line saying what the document is (left) and « Page x / y » (right). */
 /** The contents page, with links and page numbers, and its bookmark: written last, on the page kept for it. */
 export function contents(doc: jsPDF, w: Writer, tocPage: number) {
   doc.setPage(tocPage);
@@ -138,6 +196,7 @@ export function contents(doc: jsPDF, w: Writer, tocPage: number) {
   doc.setFont(FONT, 'normal');
 }
 
+/** On every page: a short line saying what the document is (left) and « Page x / y » (right). */
 export function footers(doc: jsPDF, line: string) {
   const total = doc.getNumberOfPages();
   for (let i = 1; i <= total; i++) {

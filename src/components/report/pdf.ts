@@ -8,7 +8,7 @@ import type { jsPDF } from 'jspdf';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import { commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { describeAlert, formatScore, formatScoreWithStatus, type Score } from '../../domain/scoring/score';
-import { ACCENT, contents, FONT, footers, newDocument, PAGE, WIDTH, Writer } from './pdf-kit';
+import { ACCENT, contents, FONT, footers, finishDocument, newDocument, PAGE, WIDTH, Writer } from './pdf-kit';
 
 const coverageText = (score: Score) => `${score.rated} / ${score.applicable}`;
 
@@ -156,7 +156,7 @@ export async function buildReportPdf(model: ReportModel, options: RenderOptions)
 
   contents(doc, w, tocPage);
   footers(doc, footerLine(model));
-  return doc;
+  return finishDocument(doc);
 }
 
 /** One page for the general assembly (ESS good-practice report): where we stand, what is done, what is planned. */
@@ -189,5 +189,5 @@ export async function buildAssemblySummaryPdf(model: ReportModel): Promise<jsPDF
   w.heading('Points forts reconnus', 2);
   w.bullets(model.strengths.length === 0 ? ['À identifier lors de la prochaine campagne.'] : model.strengths.slice(0, 4).map((s) => short(`${s.criterion.code} ${s.criterion.title}`)), 9.5);
   footers(doc, footerLine(model));
-  return doc;
+  return finishDocument(doc);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { buildReport, commentText, frenchDate, METHOD_TEXT, type ReportModel } from '../../domain/report/model';
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from '../../domain/plan/model';
 import type { Referential } from '../../domain/referential/model';
@@ -45,6 +45,26 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
     [referential, campaign, structure, scope, ratings, evidence, actions, dismissals, fingerprint],
   );
 
+  // The radar (chart.js, then a JPEG), drawn once per model.
+  const radar = useRef<{ model: ReportModel; image: Promise<string> } | null>(null);
+  const radarOf = (m: ReportModel, label: string) => {
+    if (radar.current?.model !== m) {
+      const image = import('./charts').then(({ radarImage }) => radarImage(m.scores.themes.map((t) => t.theme.title), { label, values: m.scores.themes.map((t) => t.score.value) }));
+      radar.current = { model: m, image };
+    }
+    return radar.current.image;
+  };
+  // The first PDF should not wait for jsPDF, its fonts, its code warming up or the radar: readied in the
+  // background once the report is on screen, so that opening the page does not wait for them either (the kit;
+  // the report's own small chunk still loads on the click).
+  useEffect(() => {
+    if (!model || !campaign) return undefined;
+    return inBackground(() => {
+      void import('../report/pdf-kit').then((kit) => kit.preparePdf()).catch(() => undefined);
+      radarOf(model, campaign.name).catch(() => undefined);
+    });
+  }, [model, campaign]);
+
   if (data.missing) return <CampaignMissing />;
   if (data.loading || !campaign || !structure || !model) return <p>Préparation du rapport…</p>;
 
@@ -56,8 +76,7 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
       const pdf = await import('../report/pdf');
       let doc;
       if (kind === 'report') {
-        const { radarImage } = await import('./charts');
-        const radar = radarImage(model!.scores.themes.map((t) => t.theme.title), { label: campaign!.name, values: model!.scores.themes.map((t) => t.score.value) });
+        const radar = await radarOf(model!, campaign!.name);
         doc = await pdf.buildReportPdf(model!, { radar });
       } else {
         doc = await pdf.buildAssemblySummaryPdf(model!);
@@ -84,6 +103,15 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
         </div>
         <OutcomeMessage outcome={status} />
       </CampaignHeader>
+      <ReportBody model={model} />
+    </div>
+  );
+}
+
+/** The report itself, memoized: the PDF buttons' status changes re-render the header, not these tables. */
+const ReportBody = memo(function ReportBody({ model }: { model: ReportModel }) {
+  return (
+    <>
       <p className="muted">
         Cette page est la version accessible du rapport PDF (même contenu, lisible par un lecteur d'écran). Document {model.documentId} ·
         SHA-256 des données : <code className="sha">{model.dataSha256}</code>
@@ -177,9 +205,9 @@ function Report({ referential, campaignId }: { referential: Referential; campaig
       )}
       <h2>Annexe : méthode de calcul</h2>
       <ul>{METHOD_TEXT.map((t) => <li key={t}>{t}</li>)}</ul>
-    </div>
+    </>
   );
-}
+});
 
 function ReadinessSection({ title, rows }: { title: string; rows: ReportModel['iso9001'] }) {
   return (
@@ -196,4 +224,23 @@ function ReadinessSection({ title, rows }: { title: string; rows: ReportModel['i
       </table>
     </section>
   );
+}
+
+/**
+ * Runs a task at background priority (after rendering and input, in the gaps they leave; when idle where the
+ * browser has no task scheduler); returns its cancellation.
+ */
+function inBackground(task: () => void): () => void {
+  const scheduler = (globalThis as { scheduler?: { postTask(task: () => void, options: { priority: 'background'; signal: AbortSignal }): Promise<unknown> } }).scheduler;
+  if (scheduler) {
+    const abort = new AbortController();
+    scheduler.postTask(task, { priority: 'background', signal: abort.signal }).catch(() => undefined);
+    return () => abort.abort();
+  }
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 100);
+  return () => clearTimeout(handle);
 }
