@@ -12,39 +12,43 @@ function showConnection(region: HTMLElement) {
   region.textContent = navigator.onLine ? '' : OFFLINE_TEXT;
 }
 
-function showUpdate(region: HTMLElement, accept: () => void) {
-  region.replaceChildren();
+/** A button with its French label, its action and, when given, its class. */
+function button(label: string, onClick: (button: HTMLButtonElement) => void, className?: string): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = label;
+  if (className) element.className = className;
+  element.addEventListener('click', () => onClick(element));
+  return element;
+}
+
+/** Shows a sentence followed by its buttons in the page's update region. */
+function showNotice(region: HTMLElement, sentence: string, ...buttons: HTMLButtonElement[]) {
   const text = document.createElement('span');
-  text.textContent = 'Une nouvelle version de CAP Progrès est disponible. Vos saisies sont enregistrées : ';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Mettre à jour maintenant';
-  button.addEventListener('click', () => {
-    button.disabled = true;
-    accept();
-  });
-  const later = document.createElement('button');
-  later.type = 'button';
-  later.className = 'secondary';
-  later.textContent = 'Plus tard';
-  later.addEventListener('click', () => {
-    region.hidden = true;
-  });
-  region.append(text, button, ' ', later);
+  text.textContent = sentence;
+  region.replaceChildren(text, ...buttons.flatMap((b, i) => (i === 0 ? [b] : [' ', b])));
   region.hidden = false;
+}
+
+function showUpdate(region: HTMLElement, accept: () => void) {
+  showNotice(
+    region,
+    'Une nouvelle version de CAP Progrès est disponible. Vos saisies sont enregistrées : ',
+    button('Mettre à jour maintenant', (self) => {
+      self.disabled = true;
+      accept();
+    }),
+    button('Plus tard', () => (region.hidden = true), 'secondary'),
+  );
 }
 
 /** A chunk the new version removed, asked for by a page of the old one: say it, instead of a broken screen. */
 function showStale(region: HTMLElement) {
-  region.replaceChildren();
-  const text = document.createElement('span');
-  text.textContent = 'Cette page vient d’une version précédente de CAP Progrès et ne peut plus charger une partie de ses écrans. Vos saisies sont enregistrées : ';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Recharger la page';
-  button.addEventListener('click', () => location.reload());
-  region.append(text, button);
-  region.hidden = false;
+  showNotice(
+    region,
+    'Cette page vient d’une version précédente de CAP Progrès et ne peut plus charger une partie de ses écrans. Vos saisies sont enregistrées : ',
+    button('Recharger la page', () => location.reload()),
+  );
 }
 
 function start() {

@@ -6,6 +6,7 @@
  */
 import type { Audit, AuditRating, Finding } from '../domain/audit/model';
 import type { Campaign, Evidence, Rating, Structure } from '../domain/evaluation/model';
+import { certificationBlockers } from '../domain/audit/blockers';
 import type { CapDatabase } from './db';
 
 export interface AuditRecords {
@@ -39,4 +40,21 @@ export async function readAuditRecords(db: CapDatabase, auditId: string): Promis
   ]);
   const structure = campaign ? ((await db.structures.get(campaign.structureId)) ?? null) : null;
   return { audit, campaign: campaign ?? null, structure, ownRatings, ownEvidence, actionIds, auditorRatings, findings };
+}
+
+export interface CampaignAudit {
+  audit: Audit;
+  findings: number;
+  /** Blocking points before a certification audit. */
+  blockers: number;
+}
+
+/** A campaign's audits, each with its number of findings and of blocking points (dashboard, regards croisés). */
+export async function readCampaignAudits(db: CapDatabase, campaignId: string): Promise<CampaignAudit[]> {
+  const audits = await db.audits.where('campaignId').equals(campaignId).toArray();
+  const findings = await db.findings.where('auditId').anyOf(audits.map((a) => a.id)).toArray();
+  return audits.map((audit) => {
+    const own = findings.filter((f) => f.auditId === audit.id);
+    return { audit, findings: own.length, blockers: certificationBlockers(own).length };
+  });
 }

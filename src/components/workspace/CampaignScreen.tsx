@@ -8,7 +8,7 @@ import { CriterionNav } from './CriterionNav';
 import { CriterionRating } from './CriterionRating';
 import { downloadText, fileSlug } from './download';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
-import { campaignIdFromUrl, startCampaignQueries, useCampaign } from './use-campaign';
+import { campaignIdFromUrl, startCampaignQueries, startViewsQuery, useCampaign, useParticipantViews } from './use-campaign';
 import { ThemeProgress } from './ThemeProgress';
 import { track } from './save-status';
 import { updateCampaign } from '../../storage/workspace';
@@ -18,8 +18,11 @@ import { campaignVersion, PinnedIsland } from './PinnedIsland';
 const CampaignForm = lazy(() => import('./CampaignForm').then((m) => ({ default: m.CampaignForm })));
 
 /** /espace/campagne/?id=…&critere=… — rating a campaign, criterion by criterion. */
-// The campaign's records are read as this code loads, beside the referential and the database opening.
-if (typeof window !== 'undefined') startCampaignQueries(campaignIdFromUrl());
+// The campaign's records and views are read as this code loads, beside the referential and the database opening.
+if (typeof window !== 'undefined') {
+  startCampaignQueries(campaignIdFromUrl());
+  startViewsQuery(campaignIdFromUrl());
+}
 
 export default function CampaignScreen() {
   const campaignId = campaignIdFromUrl();
@@ -28,7 +31,8 @@ export default function CampaignScreen() {
 
 function Campaign({ referential, campaignId }: { referential: Referential; campaignId: string }) {
   // Every criterion's views come with the campaign (a few hundred small rows): the next criterion waits for nothing.
-  const { campaign, structure, scope, ratings, previousRatings, evidence, views, missing, loading } = useCampaign(referential, campaignId);
+  const { campaign, structure, scope, ratings, previousRatings, evidence, missing, loading } = useCampaign(referential, campaignId);
+  const views = useParticipantViews(campaignId, campaign);
   const viewsOf = useMemo(() => byCriterion(views), [views]);
   const evidenceOf = useMemo(() => byCriterion(evidence), [evidence]);
   const [current, setCurrent] = useState(() => new URLSearchParams(location.search).get('critere') ?? '');

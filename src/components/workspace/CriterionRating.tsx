@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { COMMENT_MAX, JUSTIFICATION_MAX, justificationProblem, RETAINED_REASON_MAX } from '../../domain/evaluation/rules';
 import type { Campaign, Evidence, ParticipantView, Rating } from '../../domain/evaluation/model';
 import { levelName } from '../../domain/referential/lookup';
@@ -14,6 +14,12 @@ import { choiceOf, LevelChoice, type Choice } from './LevelChoice';
 import { ParticipantViews } from './ParticipantViews';
 import { track } from './save-status';
 import { useOptimisticValue } from './use-optimistic-value';
+
+// A click on a level re-renders the level choice while the rating's write is in flight; these do not change with
+// it, and rendering them then would delay that write's round trips.
+const ForStructure = memo(CriterionForStructure);
+const Views = memo(ParticipantViews);
+const EvidenceList = memo(EvidencePanel);
 
 interface Props {
   referential: Referential;
@@ -86,7 +92,7 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
         <span className="code">{criterion.code}</span> {criterion.title}
       </h2>
       <p>{criterion.description}</p>
-      <CriterionForStructure referential={referential} criterion={criterion} profile={profile} />
+      <ForStructure referential={referential} criterion={criterion} profile={profile} />
       <details>
         <summary>Questions guides et preuves attendues</summary>
         <ul>{criterion.guidingQuestions.map((q) => <li key={q}>{q}</li>)}</ul>
@@ -122,7 +128,7 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
       )}
 
       {participants.length > 0 && (
-        <ParticipantViews referential={referential} campaignId={campaignId} criterion={criterion} participants={participants} views={views} />
+        <Views referential={referential} campaignId={campaignId} criterion={criterion} participants={participants} views={views} />
       )}
 
       <LevelChoice referential={referential} criterion={criterion} choice={choice} onChoose={choose} retained={participants.length > 0} />
@@ -169,7 +175,7 @@ export function CriterionRating({ referential, campaignId, criterion, rating, pr
         <span>À revoir</span>
       </label>
 
-      <EvidencePanel campaignId={campaignId} criterionCode={criterion.code} evidence={evidence} />
+      <EvidenceList campaignId={campaignId} criterionCode={criterion.code} evidence={evidence} />
     </article>
   );
 }

@@ -22,7 +22,8 @@ export function PinnedIsland({ versionOf, children }: { versionOf: (db: CapDatab
 
 function Pinned({ current, versionOf, children }: { current: Referential; versionOf: (db: CapDatabase) => Promise<string | null>; children: (referential: Referential) => ReactNode }) {
   const version = useLiveQuery(() => versionOf(database()), []);
-  const pinned = useReferentialVersion(version ?? undefined);
+  // Only an older version is loaded: the current one is already here, and its load would re-render the screen.
+  const pinned = useReferentialVersion(version && version !== current.version ? version : undefined);
   if (version === undefined) return <p>Chargement…</p>;
   if (version === null || version === current.version) return <CurrentReferential.Provider value={current}>{children(current)}</CurrentReferential.Provider>;
   if (pinned.error) return <p className="notice notice-error" role="alert">{pinned.error}</p>;

@@ -6,7 +6,8 @@ import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
 import { database } from '../../storage/instance';
 import { AuditsSection } from '../audit/AuditsSection';
 import { earlyLiveQuery, type EarlyLiveQuery } from './early-live-query';
-import { readCampaignAudits, type CampaignAudit } from '../audit/use-campaign-audits';
+import type { CampaignAudit } from '../../storage/audits-read';
+import { readCampaignRegards, type CampaignRegards } from '../../storage/campaign-read';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { DiscussionPoints } from './DiscussionPoints';
 import { campaignIdFromUrl } from './use-campaign';
@@ -20,24 +21,11 @@ export default function RegardsScreen() {
 
 /**
  * Everything the screen shows, in one live query started as the screen's code loads (beside the referential and
- * the database opening), not a chain of queries each waiting for a render: the campaign and its structure, the
- * levels retained, the participants' views and the campaign's audits.
+ * the database opening), not a chain of queries each waiting for a render.
  */
-async function readRegards(campaignId: string) {
-  const db = database();
-  const [campaign, ratingList, views, audits] = await Promise.all([
-    db.campaigns.get(campaignId),
-    db.ratings.where('campaignId').equals(campaignId).toArray(),
-    db.views.where('campaignId').equals(campaignId).toArray(),
-    readCampaignAudits(db, campaignId),
-  ]);
-  const structure = campaign ? ((await db.structures.get(campaign.structureId)) ?? null) : null;
-  return { campaign: campaign ?? null, structure, ratingList, views, audits };
-}
-
-let started: { campaignId: string; query: EarlyLiveQuery<Awaited<ReturnType<typeof readRegards>>> } | undefined;
+let started: { campaignId: string; query: EarlyLiveQuery<CampaignRegards> } | undefined;
 function startRegardsQuery(campaignId: string) {
-  if (started?.campaignId !== campaignId) started = { campaignId, query: earlyLiveQuery(() => readRegards(campaignId)) };
+  if (started?.campaignId !== campaignId) started = { campaignId, query: earlyLiveQuery(() => readCampaignRegards(database(), campaignId)) };
   return started.query;
 }
 if (typeof window !== 'undefined') startRegardsQuery(campaignIdFromUrl());

@@ -1,11 +1,11 @@
 /** Everything a campaign screen shows, as live queries started with the page: another tab's changes appear at once. */
 import { useObservable } from 'dexie-react-hooks';
-import type { Rating } from '../../domain/evaluation/model';
+import type { Campaign, ParticipantView, Rating } from '../../domain/evaluation/model';
 import { useMemo } from 'react';
 import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
 import type { Referential } from '../../domain/referential/model';
 import { database } from '../../storage/instance';
-import { readCampaignRatings, readCampaignRecords, type CampaignRecords } from '../../storage/campaign-read';
+import { readCampaignRatings, readCampaignRecords, readCampaignViews, type CampaignRecords } from '../../storage/campaign-read';
 import { earlyLiveQuery, type EarlyLiveQuery } from './early-live-query';
 
 export function campaignIdFromUrl(): string {
@@ -37,10 +37,22 @@ export function useCampaign(referential: Referential, campaignId: string) {
   );
   const ratings = useMemo(() => ratingsByCode(ratingList ?? []), [ratingList]);
   const previousRatings = useMemo(() => ratingsByCode(records?.previousRatings ?? []), [records?.previousRatings]);
-  // From the current participants only: someone removed from the campaign no longer counts.
-  const views = useMemo(() => records?.views.filter((v) => campaign?.participants.some((p) => p.id === v.participantId)), [records?.views, campaign?.participants]);
 
   const missing = campaign === null || structure === null;
   const loading = !missing && (!campaign || !structure || !ratingList);
-  return { campaign, structure, scope, ratings, previousRatings, evidence: records?.evidence ?? [], actions: records?.actions ?? [], dismissals: records?.dismissals ?? [], views: views ?? [], missing, loading };
+  return { campaign, structure, scope, ratings, previousRatings, evidence: records?.evidence ?? [], actions: records?.actions ?? [], dismissals: records?.dismissals ?? [], missing, loading };
 }
+
+/** The participants' views, for the screen that shows them (rating): started as its code loads, like the rest. */
+let startedViews: { campaignId: string; query: EarlyLiveQuery<ParticipantView[]> } | undefined;
+export function startViewsQuery(campaignId: string) {
+  if (startedViews?.campaignId !== campaignId) startedViews = { campaignId, query: earlyLiveQuery(() => readCampaignViews(database(), campaignId)) };
+  return startedViews.query;
+}
+
+export function useParticipantViews(campaignId: string, campaign: Campaign | null | undefined): ParticipantView[] {
+  const views = useObservable(() => startViewsQuery(campaignId), [campaignId]);
+  // From the current participants only: someone removed from the campaign no longer counts.
+  return useMemo(() => views?.filter((v) => campaign?.participants.some((p) => p.id === v.participantId)) ?? NO_VIEWS, [views, campaign?.participants]);
+}
+const NO_VIEWS: ParticipantView[] = [];
