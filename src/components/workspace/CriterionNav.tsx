@@ -43,7 +43,8 @@ export const CriterionNav = memo(function CriterionNav(props: {
             <summary>
               {theme.code} {theme.title}
             </summary>
-            {theme.subThemes.map((sub) => {
+            {/* A closed theme's links are hidden from everyone: rendered when it opens (a third of them at first). */}
+            {open.has(theme.code) && theme.subThemes.map((sub) => {
               const inSub = inTheme.filter((c) => c.subTheme === sub.code);
               if (inSub.length === 0) return null;
               return (
