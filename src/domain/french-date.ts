@@ -15,3 +15,10 @@ const SHORT = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' });
 export function frenchShortDate(isoDay: string): string {
   return SHORT.format(new Date(`${isoDay.slice(0, 10)}T12:00:00Z`));
 }
+
+const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** « 14:02:37 », local time: when something was saved on this device. */
+export function frenchTime(at: Date): string {
+  return TIME.format(at);
+}

@@ -1,3 +1,4 @@
+import { frenchTime } from '../../domain/french-date';
 import { retryFailedWrites, useSaveState } from './save-status';
 
 /**
@@ -28,8 +29,7 @@ export function SaveIndicator() {
   return (
     <p className="save-indicator" role="status" aria-live="polite">
       {state.kind === 'saving' && 'Enregistrement…'}
-      {state.kind === 'saved' &&
-        `Enregistré à ${state.at.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`}
+      {state.kind === 'saved' && `Enregistré à ${frenchTime(state.at)}`}
     </p>
   );
 }

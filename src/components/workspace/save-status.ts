@@ -13,8 +13,26 @@ const inFlight = new Set<Promise<unknown>>();
 const drafts = new Set<() => void>();
 
 function publish() {
-  state = ledger.state();
+  const next = ledger.state();
+  if (sameState(next, state)) return;
+  state = next;
   for (const l of listeners) l();
+}
+
+const sameState = (a: SaveState, b: SaveState) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * « Enregistrement… » shows only for a write still running after this long. Most writes take a few
+ * milliseconds: shown, it would flash too fast to read, be announced to screen readers for nothing, and its
+ * re-render would hold up the write's own round trips (about 4 ms of a 12 ms write, measured by the bench).
+ */
+const SAVING_SHOWN_AFTER_MS = 400;
+let savingShown: ReturnType<typeof setTimeout> | undefined;
+function publishSavingSoon() {
+  savingShown ??= setTimeout(() => {
+    savingShown = undefined;
+    publish();
+  }, SAVING_SHOWN_AFTER_MS);
 }
 
 /**
@@ -27,7 +45,7 @@ function publish() {
 export async function track<T>(write: Promise<T> | (() => Promise<T>), key?: string): Promise<T | undefined> {
   const start = performance.now();
   const ticket = ledger.started(key);
-  publish();
+  publishSavingSoon();
   const running = typeof write === 'function' ? Promise.resolve().then(write) : write;
   inFlight.add(running);
   try {
@@ -65,13 +83,13 @@ export async function settleWrites(): Promise<void> {
 // A newer CAP Progrès in another tab takes the database: what the user typed is written first.
 beforeDatabaseCloses(settleWrites);
 
+/** The state as the indicator shows it, and its changes (useSaveState, for React). */
+export const currentSaveState = (): SaveState => state;
+export function subscribeToSaveState(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function useSaveState(): SaveState {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => state,
-    () => state,
-  );
+  return useSyncExternalStore(subscribeToSaveState, currentSaveState, currentSaveState);
 }
