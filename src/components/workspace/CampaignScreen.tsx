@@ -30,10 +30,10 @@ export default function CampaignScreen() {
 }
 
 function Campaign({ referential, campaignId }: { referential: Referential; campaignId: string }) {
-  // Every criterion's views come with the campaign (a few hundred small rows): the next criterion waits for nothing.
   const { campaign, structure, scope, ratings, previousRatings, evidence, missing, loading } = useCampaign(referential, campaignId);
+  // Every criterion's views are read as the page loads (a few hundred small rows): the next criterion waits for nothing.
   const views = useParticipantViews(campaignId, campaign);
-  const viewsOf = useMemo(() => byCriterion(views), [views]);
+  const viewsOf = useMemo(() => byCriterion(views ?? NONE), [views]);
   const evidenceOf = useMemo(() => byCriterion(evidence), [evidence]);
   const [current, setCurrent] = useState(() => new URLSearchParams(location.search).get('critere') ?? '');
 
@@ -58,7 +58,7 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
   );
 
   if (missing) return <CampaignMissing />;
-  if (loading || !campaign || !structure) return <p>Chargement de la campagne…</p>;
+  if (loading || !campaign || !structure || !views) return <p>Chargement de la campagne…</p>;
 
   const criterion = scope.find((c) => c.code === current) ?? scope[0];
   const index = criterion ? scope.indexOf(criterion) : -1;

@@ -50,9 +50,9 @@ export function startViewsQuery(campaignId: string) {
   return startedViews.query;
 }
 
-export function useParticipantViews(campaignId: string, campaign: Campaign | null | undefined): ParticipantView[] {
+/** Undefined until read, so that the screen does not show « no view yet » for views on their way. */
+export function useParticipantViews(campaignId: string, campaign: Campaign | null | undefined): ParticipantView[] | undefined {
   const views = useObservable(() => startViewsQuery(campaignId), [campaignId]);
   // From the current participants only: someone removed from the campaign no longer counts.
-  return useMemo(() => views?.filter((v) => campaign?.participants.some((p) => p.id === v.participantId)) ?? NO_VIEWS, [views, campaign?.participants]);
+  return useMemo(() => views?.filter((v) => campaign?.participants.some((p) => p.id === v.participantId)), [views, campaign?.participants]);
 }
-const NO_VIEWS: ParticipantView[] = [];
