@@ -1,0 +1,160 @@
+/**
+ * One pass between a structure's records in Dexie and its sync mirror, run after every local change and every
+ * change replication brings. No edit is lost:
+ * 1. A record changed here since it was last synchronised is written into the mirror as a new revision of the
+ *    version it was changed from. If the server moved on meanwhile, that makes two branches, which CouchDB's
+ *    revision tree keeps side by side on every device.
+ * 2. Two branches of one record are merged field by field from their common version (domain/sync/merge.ts);
+ *    when both changed the same field differently, both stay, for the user to choose.
+ * 3. What the server changed is written into Dexie, only where Dexie still holds what was last synchronised.
+ * The revision each record was last synchronised at is kept in the mirror, in a local document (never replicated).
+ */
+import { fromDocument, SYNC_DOCUMENT_VERSION, type SyncedRecord } from '../../domain/sync/documents';
+import { mergeRecord, same, type FieldConflict, type RecordKind } from '../../domain/sync/merge';
+import type { CapDatabase } from '../db';
+import type { Mirror, MirrorDocument } from './mirror';
+import { applyToDatabase, readStructureDocuments, type IncomingChange } from './structure-records';
+
+const APPLIED = '_local/cap-applied';
+
+export interface PendingConflict {
+  id: string;
+  kind: RecordKind;
+  fields: FieldConflict[];
+}
+
+export interface ReconcileOutcome {
+  /** Records changed here, written into the mirror. */
+  sent: number;
+  /** Records changed on the server, written into Dexie. */
+  received: number;
+  /** Records edited on two devices, merged field by field. */
+  merged: number;
+  /** Records whose same field two devices changed differently: both versions kept, for the user to choose. */
+  conflicts: PendingConflict[];
+  /** Documents of the server that are not valid records of this structure, in French: left there, not applied. */
+  refused: string[];
+}
+
+export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: string): Promise<ReconcileOutcome> {
+  const outcome: ReconcileOutcome = { sent: 0, received: 0, merged: 0, conflicts: [], refused: [] };
+  const appliedDoc = await mirror.get(APPLIED).catch(() => ({ _id: APPLIED, revs: {} as Record<string, string> }) as MirrorDocument & { revs: Record<string, string> });
+  const applied: Record<string, string> = { ...(appliedDoc as { revs?: Record<string, string> }).revs };
+  const bodies = new Map<string, MirrorDocument | null>();
+  const bodyAt = async (id: string, rev: string | undefined): Promise<MirrorDocument | null> => {
+    if (!rev) return null;
+    const key = `${id} ${rev}`;
+    if (!bodies.has(key)) bodies.set(key, await mirror.get(id, { rev, revs: true }).catch(() => null));
+    return bodies.get(key)!;
+  };
+
+  // 1. Local changes, each a new revision of the one it was changed from.
+  const local = await readStructureDocuments(db, structureId);
+  const writes: object[] = [];
+  for (const id of new Set([...local.keys(), ...Object.keys(applied)])) {
+    const mine = local.get(id);
+    const base = await bodyAt(id, applied[id]);
+    const was = base && !base._deleted ? base.record : undefined;
+    if (same(mine?.record, was)) continue;
+    if (!mine && !base) continue;
+    const content = mine ? { kind: mine.kind, version: SYNC_DOCUMENT_VERSION, record: mine.record } : { _deleted: true };
+    const start = (base ? Number(base._rev.split('-')[0]) : 0) + 1;
+    const hash = await revisionHash(id, applied[id], content);
+    const ancestors = base?._revisions?.ids ?? (base ? [base._rev.split('-')[1]!] : []);
+    writes.push({ _id: id, _rev: `${start}-${hash}`, _revisions: { start, ids: [hash, ...ancestors] }, ...content });
+    applied[id] = `${start}-${hash}`;
+    outcome.sent++;
+  }
+  if (writes.length > 0) await mirror.bulkDocs(writes, { new_edits: false });
+
+  // 2. Branches merged, field by field, from their common version.
+  const { rows } = await mirror.allDocs({ include_docs: true, conflicts: true });
+  for (const { doc } of rows) {
+    if (!doc?._conflicts?.length) continue;
+    const resolved = await mergeBranches(mirror, doc, structureId, outcome);
+    if (resolved) outcome.merged++;
+  }
+
+  // 3. The server's changes, into Dexie.
+  const winners = new Map<string, MirrorDocument | null>();
+  for (const { id, doc } of (await mirror.allDocs({ include_docs: true, conflicts: true })).rows) if (!id.startsWith('_')) winners.set(id, doc ?? null);
+  // A record deleted on the server is no longer listed: its deleted revision is its latest.
+  for (const id of Object.keys(applied)) {
+    if (winners.has(id)) continue;
+    const leaves = await mirror.get(id, { open_revs: 'all' }).catch(() => []);
+    const deleted = leaves.map((l) => l.ok).filter((l): l is MirrorDocument => !!l?._deleted).sort(byRevision).at(-1);
+    if (deleted) winners.set(id, deleted);
+  }
+  const incoming: (IncomingChange & { rev: string })[] = [];
+  for (const [id, winner] of winners) {
+    if (!winner || winner._rev === applied[id]) continue;
+    const base = await bodyAt(id, applied[id]);
+    const expected = base && !base._deleted ? readItem(base, structureId, outcome) : null;
+    if (winner._deleted) {
+      incoming.push({ id, item: null, expected, rev: winner._rev });
+      continue;
+    }
+    const item = readItem(winner, structureId, outcome);
+    if (item) incoming.push({ id, item, expected, rev: winner._rev });
+  }
+  const written = await applyToDatabase(db, incoming);
+  for (const change of incoming) {
+    if (!written.has(change.id)) continue;
+    applied[change.id] = change.rev;
+    outcome.received++;
+  }
+  await mirror.put({ ...appliedDoc, _id: APPLIED, revs: applied });
+  return outcome;
+}
+
+/** Merges a record's branches into its winner when no field conflicts; true when it did. */
+async function mergeBranches(mirror: Mirror, winner: MirrorDocument, structureId: string, outcome: ReconcileOutcome): Promise<boolean> {
+  const withHistory = async (rev: string) => mirror.get(winner._id, { rev, revs: true });
+  const top = await withHistory(winner._rev);
+  const mine = readItem(top, structureId, outcome);
+  if (!mine) return false;
+  let merged: unknown = mine.record;
+  const fields: FieldConflict[] = [];
+  const losers: MirrorDocument[] = [];
+  for (const rev of winner._conflicts ?? []) {
+    const other = await withHistory(rev);
+    const theirs = readItem(other, structureId, outcome);
+    if (!theirs || theirs.kind !== mine.kind) return false;
+    const ancestor = commonAncestor(top, other);
+    const base = ancestor ? await mirror.get(winner._id, { rev: ancestor }).catch(() => null) : null;
+    const result = mergeRecord(mine.kind, (base && !base._deleted ? (base.record as object) : null) ?? null, merged as object, theirs.record as object);
+    merged = result.merged;
+    fields.push(...result.conflicts);
+    losers.push(other);
+  }
+  if (fields.length > 0) {
+    outcome.conflicts.push({ id: winner._id, kind: mine.kind, fields });
+    return false;
+  }
+  // The merged record on the winning branch, the other branches closed: every device computes the same.
+  await mirror.bulkDocs([{ _id: winner._id, _rev: winner._rev, kind: mine.kind, version: SYNC_DOCUMENT_VERSION, record: merged }, ...losers.map((l) => ({ _id: l._id, _rev: l._rev, _deleted: true }))]);
+  return true;
+}
+
+function readItem(doc: MirrorDocument, structureId: string, outcome: ReconcileOutcome): SyncedRecord | null {
+  const read = fromDocument({ _id: doc._id, kind: doc.kind, version: doc.version, record: doc.record }, structureId);
+  if (read.ok) return read.item;
+  if (!outcome.refused.includes(read.problem)) outcome.refused.push(read.problem);
+  return null;
+}
+
+/** The latest revision both branches descend from, from their histories. */
+function commonAncestor(a: MirrorDocument, b: MirrorDocument): string | null {
+  const revs = (doc: MirrorDocument) => (doc._revisions ? doc._revisions.ids.map((hash, i) => `${doc._revisions!.start - i}-${hash}`) : [doc._rev]);
+  const ofB = new Set(revs(b));
+  return revs(a).find((rev) => ofB.has(rev)) ?? null;
+}
+
+const byRevision = (a: MirrorDocument, b: MirrorDocument) => Number(a._rev.split('-')[0]) - Number(b._rev.split('-')[0]) || a._rev.localeCompare(b._rev);
+
+/** A revision id from its content and parent, the same on every device for the same change. */
+async function revisionHash(id: string, parent: string | undefined, content: object): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify([id, parent ?? null, content]));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
