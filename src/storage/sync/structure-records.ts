@@ -5,6 +5,7 @@
 import { summarize } from '../../domain/evaluation/progress-summary';
 import { documentId, toDocument, type SyncDocument, type SyncedRecord } from '../../domain/sync/documents';
 import { same } from '../../domain/sync/merge';
+import type { Table } from 'dexie';
 import type { CapDatabase } from '../db';
 
 const TABLES = (db: CapDatabase) => [db.structures, db.campaigns, db.ratings, db.views, db.evidence, db.actions, db.dismissals, db.progress];
@@ -73,59 +74,38 @@ export function applyToDatabase(db: CapDatabase, changes: IncomingChange[]): Pro
   });
 }
 
-function read(db: CapDatabase, item: SyncedRecord): Promise<unknown> {
+/** The Dexie table of a record, and the record's key in it. */
+function placeOf(db: CapDatabase, item: SyncedRecord): { table: Table<unknown, unknown>; key: unknown } {
+  const at = (table: Table<never, never>, key: unknown) => ({ table: table as unknown as Table<unknown, unknown>, key });
   switch (item.kind) {
     case 'structure':
-      return db.structures.get(item.record.id);
+      return at(db.structures as never, item.record.id);
     case 'campaign':
-      return db.campaigns.get(item.record.id);
+      return at(db.campaigns as never, item.record.id);
     case 'rating':
-      return db.ratings.get([item.record.campaignId, item.record.criterionCode]);
+      return at(db.ratings as never, [item.record.campaignId, item.record.criterionCode]);
     case 'view':
-      return db.views.get([item.record.campaignId, item.record.criterionCode, item.record.participantId]);
+      return at(db.views as never, [item.record.campaignId, item.record.criterionCode, item.record.participantId]);
     case 'evidence':
-      return db.evidence.get(item.record.id);
+      return at(db.evidence as never, item.record.id);
     case 'action':
-      return db.actions.get(item.record.id);
+      return at(db.actions as never, item.record.id);
     case 'dismissal':
-      return db.dismissals.get([item.record.campaignId, item.record.criterionCode]);
+      return at(db.dismissals as never, [item.record.campaignId, item.record.criterionCode]);
   }
+}
+
+function read(db: CapDatabase, item: SyncedRecord): Promise<unknown> {
+  const { table, key } = placeOf(db, item);
+  return table.get(key);
 }
 
 function put(db: CapDatabase, item: SyncedRecord): Promise<unknown> {
-  switch (item.kind) {
-    case 'structure':
-      return db.structures.put(item.record);
-    case 'campaign':
-      return db.campaigns.put(item.record);
-    case 'rating':
-      return db.ratings.put(item.record);
-    case 'view':
-      return db.views.put(item.record);
-    case 'evidence':
-      return db.evidence.put(item.record);
-    case 'action':
-      return db.actions.put(item.record);
-    case 'dismissal':
-      return db.dismissals.put(item.record);
-  }
+  return placeOf(db, item).table.put(item.record);
 }
 
 function remove(db: CapDatabase, item: SyncedRecord): Promise<unknown> {
-  switch (item.kind) {
-    case 'structure':
-      return db.structures.delete(item.record.id);
-    case 'campaign':
-      return Promise.all([db.campaigns.delete(item.record.id), db.progress.delete(item.record.id)]);
-    case 'rating':
-      return db.ratings.delete([item.record.campaignId, item.record.criterionCode]);
-    case 'view':
-      return db.views.delete([item.record.campaignId, item.record.criterionCode, item.record.participantId]);
-    case 'evidence':
-      return db.evidence.delete(item.record.id);
-    case 'action':
-      return db.actions.delete(item.record.id);
-    case 'dismissal':
-      return db.dismissals.delete([item.record.campaignId, item.record.criterionCode]);
-  }
+  const { table, key } = placeOf(db, item);
+  // A campaign's progress summary goes with it.
+  return Promise.all([table.delete(key), item.kind === 'campaign' ? db.progress.delete(item.record.id) : undefined]);
 }
