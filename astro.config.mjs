@@ -1,6 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import { connectSources, parseAllowedServers } from './src/domain/sync/servers.ts';
+
+// The network's CouchDB, if this deployment syncs (docs/sync.md): the only other origin the app may reach.
+const syncServers = parseAllowedServers(process.env.CAP_SYNC_SERVERS);
 
 export default defineConfig({
   trailingSlash: 'always',
@@ -14,7 +18,7 @@ export default defineConfig({
         "default-src 'self'",
         "img-src 'self' data: blob:",
         "font-src 'self'",
-        "connect-src 'self'",
+        /** @type {`connect-src ${string}`} */ (["connect-src 'self'", ...connectSources(syncServers)].join(' ')),
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -27,4 +31,5 @@ export default defineConfig({
   // Shiki writes inline styles, which the CSP forbids; the referential has no code blocks anyway.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  vite: { define: { __CAP_SYNC_SERVERS__: JSON.stringify(syncServers) } },
 });

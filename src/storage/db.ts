@@ -20,7 +20,8 @@ export interface StoredFile {
 }
 
 export interface Setting {
-  key: 'lastBackupAt' | 'persistenceAsked';
+  /** sync:<structure id>, sync-share:<structure id>: a structure's sync choices (storage/sync/settings.ts), as JSON. */
+  key: 'lastBackupAt' | 'persistenceAsked' | `sync:${string}` | `sync-share:${string}` | `sync-central:${string}`;
   value: string;
 }
 

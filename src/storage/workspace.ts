@@ -85,11 +85,13 @@ export async function deleteCampaign(db: CapDatabase, id: string): Promise<void>
 
 export async function deleteStructure(db: CapDatabase, id: string): Promise<void> {
   const campaigns = await db.campaigns.where('structureId').equals(id).primaryKeys();
-  await db.transaction('rw', [db.structures, db.benchmarks, ...CAMPAIGN_TABLES(db)], async () => {
+  await db.transaction('rw', [db.structures, db.benchmarks, db.settings, ...CAMPAIGN_TABLES(db)], async () => {
     for (const campaignId of campaigns) await deleteCampaignContent(db, campaignId);
     await db.campaigns.bulkDelete(campaigns);
     await db.structures.delete(id);
     await db.benchmarks.delete(id);
+    // Deleted from this device only: its sync stops here, the team's data stays on the server.
+    await db.settings.bulkDelete([`sync:${id}`, `sync-share:${id}`]);
     await deleteOrphanFiles(db);
   });
 }

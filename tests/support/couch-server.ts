@@ -26,8 +26,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startCouchServer(): Promise<CouchServer> {
-  const port = await freePort();
+/** The end-to-end tests' server: a fixed port, because the built app's CSP names it (CAP_SYNC_SERVERS in package.json). */
+export const E2E_COUCH_PORT = 5990;
+
+export async function startCouchServer(options: { port?: number } = {}): Promise<CouchServer> {
+  const port = options.port ?? (await freePort());
   const folder = mkdtempSync(join(tmpdir(), 'cap-couch-'));
   const bin = resolve('node_modules/.bin/pouchdb-server');
   const child = spawn(bin, ['--in-memory', '--port', String(port), '--host', '127.0.0.1', '--no-stdout-logs', '--config', join(folder, 'config.json')], {

@@ -3,6 +3,7 @@ import type { Campaign, Structure } from '../../domain/evaluation/model';
 import type { Referential } from '../../domain/referential/model';
 import { trackName } from '../../domain/referential/lookup';
 import { SaveIndicator } from './SaveIndicator';
+import { SyncStatus } from '../sync/SyncStatus';
 import { useCurrentReferential } from './PinnedIsland';
 import { frenchDate } from '../../domain/french-date';
 
@@ -41,6 +42,7 @@ export function CampaignHeader(props: { referential: Referential; campaign: Camp
         </ul>
       </nav>
       <SaveIndicator />
+      <SyncStatus structureId={structure.id} />
       {current && current.version !== campaign.referentialVersion && (
         <p className="notice">
           Cette campagne suit le référentiel CAP {campaign.referentialVersion}, celui avec lequel elle a été évaluée : ses critères, leurs niveaux et

@@ -19,6 +19,9 @@ const StructureForm = lazy(() => import('./StructureForm').then((m) => ({ defaul
 const CampaignForm = lazy(() => import('./CampaignForm').then((m) => ({ default: m.CampaignForm })));
 const formFallback = <p>Chargement du formulaire…</p>;
 import { SaveIndicator } from './SaveIndicator';
+import { SyncStatus } from '../sync/SyncStatus';
+import { SyncPanel } from '../sync/SyncPanel';
+import { JoinFromServer } from '../sync/JoinFromServer';
 import { WorkspaceIsland } from './WorkspaceIsland';
 import { StorageStatus } from './StorageStatus';
 import { track } from './save-status';
@@ -57,6 +60,7 @@ function Workspace({ referential }: { referential: Referential }) {
     <>
       <div className="workspace-bar">
         <SaveIndicator />
+        <SyncStatus />
       </div>
       <section aria-labelledby="structures-title">
         <h2 id="structures-title">Structures</h2>
@@ -119,6 +123,7 @@ function Workspace({ referential }: { referential: Referential }) {
           </button>
         )}
       </section>
+      <JoinFromServer localIds={new Set(structures.map((s) => s.id))} />
       <ConductedAudits />
       <BackupPanel referential={referential} />
       <StorageStatus />
@@ -187,6 +192,7 @@ function StructureCard({
           Supprimer la structure
         </button>
       </div>
+      <SyncPanel structureId={structure.id} structureName={structure.name} />
       {creatingCampaign && (
         <Suspense fallback={formFallback}>
           <CampaignForm

@@ -6,6 +6,7 @@
 import { STORAGE_MESSAGES, storageErrorMessage } from '../../storage/errors';
 import { database, isWrittenByNewerVersion } from '../../storage/instance';
 import { loadReferential } from './referential-client';
+import { startSyncIfSwitchedOn } from '../sync/sync-client';
 
 export type DatabaseOutcome = { ok: true } | { ok: false; problem: string };
 
@@ -35,5 +36,7 @@ export const openedDatabase = (): DatabaseOutcome | undefined => databaseOutcome
 export function startWorkspace(): void {
   if (typeof window === 'undefined') return;
   loadReferential().catch(() => undefined);
-  void openWorkspaceDatabase();
+  void openWorkspaceDatabase().then((outcome) => {
+    if (outcome.ok) void startSyncIfSwitchedOn(database());
+  });
 }

@@ -68,6 +68,16 @@ export function documentId(item: SyncedRecord): string {
   }
 }
 
+/**
+ * The partage groupe a structure sends through the server (storage/sync/group-share.ts): a document of its own
+ * database, beside the records, that filtered replication copies into the share database. Named after the
+ * structure so that a central function can gather many in one local database.
+ */
+export const groupShareDocumentId = (structureId: string) => `group-share:${structureId}`;
+
+/** Whether a document of a structure's database is one of its records (the rest is not reconciled with Dexie). */
+export const isRecordDocument = (id: string): boolean => id === 'structure' || /^(campaign|evidence|action|rating|dismissal|view):/.test(id);
+
 export function toDocument(item: SyncedRecord): SyncDocument {
   return { _id: documentId(item), kind: item.kind, version: SYNC_DOCUMENT_VERSION, record: item.record };
 }

@@ -9,23 +9,20 @@
  * 3. What the server changed is written into Dexie, only where Dexie still holds what was last synchronised.
  * The revision each record was last synchronised at is kept in the mirror, in a local document (never replicated).
  */
-import { fromDocument, SYNC_DOCUMENT_VERSION, type SyncedRecord } from '../../domain/sync/documents';
-import { mergeRecord, same, type FieldConflict, type RecordKind } from '../../domain/sync/merge';
+import { fromDocument, isRecordDocument, SYNC_DOCUMENT_VERSION, type SyncedRecord } from '../../domain/sync/documents';
+import type { PendingConflict } from '../../domain/sync/conflicts';
+import { mergeRecord, same, type FieldConflict } from '../../domain/sync/merge';
 import type { CapDatabase } from '../db';
 import type { Mirror, MirrorDocument } from './mirror';
 import { applyToDatabase, readStructureDocuments, type IncomingChange } from './structure-records';
 
 const APPLIED = '_local/cap-applied';
 
-export interface PendingConflict {
-  id: string;
-  kind: RecordKind;
-  fields: FieldConflict[];
-}
+export type { PendingConflict };
 
 export interface ReconcileOutcome {
-  /** Records changed here, written into the mirror. */
-  sent: number;
+  /** Records changed here, written into the mirror (their document ids). */
+  sent: string[];
   /** Records changed on the server, written into Dexie. */
   received: number;
   /** Records edited on two devices, merged field by field. */
@@ -37,7 +34,7 @@ export interface ReconcileOutcome {
 }
 
 export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: string): Promise<ReconcileOutcome> {
-  const outcome: ReconcileOutcome = { sent: 0, received: 0, merged: 0, conflicts: [], refused: [] };
+  const outcome: ReconcileOutcome = { sent: [], received: 0, merged: 0, conflicts: [], refused: [] };
   const appliedDoc = await mirror.get(APPLIED).catch(() => ({ _id: APPLIED, revs: {} as Record<string, string> }) as MirrorDocument & { revs: Record<string, string> });
   const applied: Record<string, string> = { ...(appliedDoc as { revs?: Record<string, string> }).revs };
   const bodies = new Map<string, MirrorDocument | null>();
@@ -51,7 +48,9 @@ export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: st
   // 1. Local changes, each a new revision of the one it was changed from.
   const local = await readStructureDocuments(db, structureId);
   const writes: object[] = [];
-  for (const id of new Set([...local.keys(), ...Object.keys(applied)])) {
+  // No structure here: not received yet, or deleted from this device only — which never deletes the team's data.
+  const sending = local.size > 0 ? new Set([...local.keys(), ...Object.keys(applied)]) : [];
+  for (const id of sending) {
     const mine = local.get(id);
     const base = await bodyAt(id, applied[id]);
     const was = base && !base._deleted ? base.record : undefined;
@@ -63,21 +62,21 @@ export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: st
     const ancestors = base?._revisions?.ids ?? (base ? [base._rev.split('-')[1]!] : []);
     writes.push({ _id: id, _rev: `${start}-${hash}`, _revisions: { start, ids: [hash, ...ancestors] }, ...content });
     applied[id] = `${start}-${hash}`;
-    outcome.sent++;
+    outcome.sent.push(id);
   }
   if (writes.length > 0) await mirror.bulkDocs(writes, { new_edits: false });
 
   // 2. Branches merged, field by field, from their common version.
   const { rows } = await mirror.allDocs({ include_docs: true, conflicts: true });
-  for (const { doc } of rows) {
-    if (!doc?._conflicts?.length) continue;
+  for (const { id, doc } of rows) {
+    if (!isRecordDocument(id) || !doc?._conflicts?.length) continue;
     const resolved = await mergeBranches(mirror, doc, structureId, outcome);
     if (resolved) outcome.merged++;
   }
 
   // 3. The server's changes, into Dexie.
   const winners = new Map<string, MirrorDocument | null>();
-  for (const { id, doc } of (await mirror.allDocs({ include_docs: true, conflicts: true })).rows) if (!id.startsWith('_')) winners.set(id, doc ?? null);
+  for (const { id, doc } of (await mirror.allDocs({ include_docs: true, conflicts: true })).rows) if (isRecordDocument(id)) winners.set(id, doc ?? null);
   // A record deleted on the server is no longer listed: its deleted revision is its latest.
   for (const id of Object.keys(applied)) {
     if (winners.has(id)) continue;
@@ -107,8 +106,19 @@ export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: st
   return outcome;
 }
 
-/** Merges a record's branches into its winner when no field conflicts; true when it did. */
-async function mergeBranches(mirror: Mirror, winner: MirrorDocument, structureId: string, outcome: ReconcileOutcome): Promise<boolean> {
+/**
+ * The user's choice for a record two devices changed differently: the chosen value of each conflicting field
+ * (domain/sync/conflicts.ts shows them). The merged record replaces every branch; the next pass brings it into
+ * Dexie and the replication to the other devices. False when the conflict was already settled elsewhere.
+ */
+export async function resolveConflict(mirror: Mirror, id: string, structureId: string, choices: Readonly<Record<string, unknown>>): Promise<boolean> {
+  const winner = await mirror.get(id, { conflicts: true }).catch(() => null);
+  if (!winner?._conflicts?.length) return false;
+  return mergeBranches(mirror, winner, structureId, { sent: [], received: 0, merged: 0, conflicts: [], refused: [] }, choices);
+}
+
+/** Merges a record's branches into its winner when no field conflicts (or the user chose); true when it did. */
+async function mergeBranches(mirror: Mirror, winner: MirrorDocument, structureId: string, outcome: ReconcileOutcome, choices: Readonly<Record<string, unknown>> = {}): Promise<boolean> {
   const withHistory = async (rev: string) => mirror.get(winner._id, { rev, revs: true });
   const top = await withHistory(winner._rev);
   const mine = readItem(top, structureId, outcome);
@@ -124,11 +134,14 @@ async function mergeBranches(mirror: Mirror, winner: MirrorDocument, structureId
     const base = ancestor ? await mirror.get(winner._id, { rev: ancestor }).catch(() => null) : null;
     const result = mergeRecord(mine.kind, (base && !base._deleted ? (base.record as object) : null) ?? null, merged as object, theirs.record as object);
     merged = result.merged;
-    fields.push(...result.conflicts);
+    for (const conflict of result.conflicts) {
+      if (Object.hasOwn(choices, conflict.field)) (merged as Record<string, unknown>)[conflict.field] = choices[conflict.field];
+      else fields.push(conflict);
+    }
     losers.push(other);
   }
   if (fields.length > 0) {
-    outcome.conflicts.push({ id: winner._id, kind: mine.kind, fields });
+    outcome.conflicts.push({ id: winner._id, kind: mine.kind, record: mine.record as unknown as Record<string, unknown>, fields });
     return false;
   }
   // The merged record on the winning branch, the other branches closed: every device computes the same.

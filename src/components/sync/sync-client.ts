@@ -1,0 +1,36 @@
+/**
+ * The screens' door to sync. The engine (and PouchDB with it) loads only when a structure of this browser
+ * syncs, or when the user switches sync on: local-only use loads and requests nothing more.
+ */
+import { useSyncExternalStore } from 'react';
+import type { CapDatabase } from '../../storage/db';
+import { subscribeToSyncStates, syncStates } from '../../storage/sync/status';
+import type { StructureSyncState } from '../../storage/sync/structure-sync';
+
+export const loadSyncEngine = () => import('../../storage/sync/engine');
+
+let starting: Promise<void> | undefined;
+
+/** Starts the engine if some structure of this browser syncs (called once the database is open). */
+export function startSyncIfSwitchedOn(db: CapDatabase): Promise<void> {
+  starting ??= db.settings
+    .where('key')
+    .startsWith('sync:')
+    .count()
+    .then(async (count) => {
+      if (count > 0) (await loadSyncEngine()).startSyncEngine(db);
+    })
+    .catch(() => undefined);
+  return starting;
+}
+
+/** Starts the engine now (sync was just switched on). */
+export async function startSyncEngineNow(db: CapDatabase): Promise<void> {
+  (await loadSyncEngine()).startSyncEngine(db);
+}
+
+const noStates: ReadonlyMap<string, StructureSyncState> = new Map();
+
+export function useSyncStates(): ReadonlyMap<string, StructureSyncState> {
+  return useSyncExternalStore(subscribeToSyncStates, syncStates, () => noStates);
+}

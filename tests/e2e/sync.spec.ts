@@ -1,0 +1,162 @@
+/**
+ * Sync on the network's server, as a team lives it: two devices of one structure (two browser contexts, two
+ * members' accounts) rate different criteria and edit the same comment while offline; back online they converge
+ * and the disagreement is offered for choice; another structure's member is refused. The server is a
+ * CouchDB-protocol server (pouchdb-server) on the port the built app's CSP allows (package.json, build:e2e).
+ */
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { planProvisioning, validationFunction } from '../../src/domain/sync/provisioning';
+import { applyPlan } from '../../scripts/provision-couchdb.mjs';
+import { E2E_COUCH_PORT, startCouchServer, type CouchServer } from '../support/couch-server';
+import { createCampaign, createStructure, expectNoAxeViolation } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const passwords = { alice: 'mot-de-passe-alice', bruno: 'mot-de-passe-bruno', berthe: 'mot-de-passe-berthe' };
+let server: CouchServer;
+
+test.beforeAll(async () => {
+  server = await startCouchServer({ port: E2E_COUCH_PORT });
+});
+test.afterAll(() => server?.stop());
+
+async function provision(baseURL: string, structureId: string) {
+  const network = {
+    origins: [new URL(baseURL).origin],
+    structures: [
+      { id: structureId, name: 'Atelier Partagé', members: ['alice', 'bruno'] },
+      { id: 'b'.repeat(32), name: 'Entreprise Berthe', members: ['berthe'] },
+    ],
+    users: Object.entries(passwords).map(([name, password]) => ({ name, password })),
+  };
+  await applyPlan(server.url, server.admin, planProvisioning(network), validationFunction, () => undefined);
+}
+
+async function signIn(page: Page, account: keyof typeof passwords, action: string) {
+  await expect(page.getByLabel('Serveur du réseau')).toHaveValue(`${server.url}/`);
+  await page.getByLabel('Identifiant', { exact: true }).fill(account);
+  await page.getByLabel('Mot de passe').fill(passwords[account]);
+  await page.getByRole('button', { name: action }).click();
+}
+
+async function device(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL });
+  return { context, page: await context.newPage() };
+}
+
+const rate = async (page: Page, campaignUrl: string, code: string, level: number) => {
+  await page.goto(`${campaignUrl}&critere=${code}`);
+  await page.getByRole('radiogroup', { name: new RegExp(`^Niveau atteint pour le critère ${code.replace(/\./g, '\\.')}`) }).getByRole('radio', { name: new RegExp(`^${level} – `) }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré à' })).toBeVisible();
+};
+const levelOf = (page: Page, code: string, level: number) =>
+  page.getByRole('radiogroup', { name: new RegExp(`^Niveau atteint pour le critère ${code.replace(/\./g, '\\.')}`) }).getByRole('radio', { name: new RegExp(`^${level} – `) });
+
+test('two devices of a structure converge through the server; the same comment edited offline on both is offered for choice', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const a = await device(browser, baseURL!);
+  const b = await device(browser, baseURL!);
+  const foreign: string[] = [];
+  a.page.on('request', (r) => void (new URL(r.url()).origin !== new URL(baseURL!).origin && foreign.push(r.url())));
+
+  // Device A: the director creates the structure and a campaign, all local: nothing goes to the server.
+  await createStructure(a.page, 'Atelier Partagé', ['ACI']);
+  await createCampaign(a.page, 'Atelier Partagé', 'CAP 2026 en équipe');
+  const campaignUrl = a.page.url();
+  await a.page.goto('/espace/');
+  const card = a.page.getByRole('article', { name: 'Atelier Partagé' });
+  await card.getByRole('button', { name: 'Synchroniser avec le serveur du réseau' }).click();
+  const structureId = (await card.locator('.sync-panel code').textContent())!;
+  expect(foreign).toEqual([]);
+
+  // The network creates it on its server; the director signs in: the structure goes up.
+  await provision(baseURL!, structureId);
+  await signIn(a.page, 'alice', 'Se connecter et synchroniser');
+  await expect(a.page.getByRole('status').filter({ hasText: /^Synchronisé à \d\d:\d\d/ })).toBeVisible();
+  await expect(card.getByText(`Synchronisée avec ${server.url}/ (compte « alice »)`)).toBeVisible();
+  await expectNoAxeViolation(a.page);
+
+  // Device B: another member signs in with their own account and receives the structure by its name.
+  await b.page.goto('/espace/');
+  await b.page.getByRole('button', { name: 'Retrouver une structure du serveur' }).click();
+  await signIn(b.page, 'bruno', 'Se connecter');
+  const offer = b.page.getByRole('listitem').filter({ hasText: '« Atelier Partagé »' });
+  await offer.getByRole('button', { name: 'Synchroniser sur cet appareil' }).click();
+  await expect(b.page.getByRole('heading', { level: 3, name: 'Atelier Partagé' })).toBeVisible();
+  await expect(b.page.getByRole('link', { name: 'CAP 2026 en équipe', exact: true })).toBeVisible();
+
+  // Each rates a different criterion; each sees the other's.
+  await rate(a.page, campaignUrl, 'ID.1.1', 3);
+  await rate(b.page, campaignUrl, 'ID.1.2', 1);
+  await b.page.goto(`${campaignUrl}&critere=ID.1.1`);
+  await expect(levelOf(b.page, 'ID.1.1', 3)).toBeChecked();
+  await a.page.goto(`${campaignUrl}&critere=ID.1.2`);
+  await expect(levelOf(a.page, 'ID.1.2', 1)).toBeChecked();
+
+  // Offline, both change the same comment.
+  for (const [d, text] of [
+    [a, 'Version de la direction : procédure validée en CA.'],
+    [b, 'Version de l’encadrant : procédure à relire.'],
+  ] as const) {
+    await d.page.goto(`${campaignUrl}&critere=ID.1.3`);
+    await expect(d.page.getByRole('status').filter({ hasText: /^Synchronisé à/ })).toBeVisible();
+    await d.context.setOffline(true);
+    await d.page.getByLabel(/^Commentaire/).fill(text);
+    await d.page.getByLabel(/^Commentaire/).blur();
+    await expect(d.page.getByRole('status').filter({ hasText: 'Hors ligne — 1 modification en attente' })).toBeVisible();
+  }
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+
+  // Back online: both devices hold both versions and say so; the record shows the same one on both.
+  for (const d of [a, b]) {
+    await expect(d.page.getByRole('status').filter({ hasText: /1 désaccord à trancher/ })).toBeVisible({ timeout: 20_000 });
+  }
+  await a.page.getByRole('link', { name: '1 désaccord à trancher' }).click();
+  const chooser = a.page.getByRole('article', { name: /^Réponse — critère ID\.1\.3/ });
+  await expect(chooser.getByRole('group', { name: 'Commentaire : deux versions' })).toContainText('Version de la direction');
+  await expect(chooser.getByRole('group', { name: 'Commentaire : deux versions' })).toContainText('Version de l’encadrant');
+  await expectNoAxeViolation(a.page);
+  await chooser.getByRole('radio', { name: /Version de l’encadrant/ }).check();
+  await chooser.getByRole('button', { name: 'Garder cette version' }).click();
+  await expect(chooser).toHaveCount(0);
+
+  // The choice reaches the other device; no disagreement remains.
+  for (const d of [a, b]) {
+    await d.page.goto(`${campaignUrl}&critere=ID.1.3`);
+    await expect(d.page.getByLabel(/^Commentaire/)).toHaveValue('Version de l’encadrant : procédure à relire.', { timeout: 10_000 });
+    await expect(d.page.getByRole('status').filter({ hasText: /^Synchronisé à/ })).toBeVisible();
+    await expect(d.page.getByText(/désaccord à trancher/)).toHaveCount(0);
+  }
+
+  // Another structure's member: the app refuses to sync this structure with her account, and the server refuses her.
+  const c = await device(browser, baseURL!);
+  await c.page.goto('/espace/');
+  await c.page.getByRole('button', { name: 'Retrouver une structure du serveur' }).click();
+  await signIn(c.page, 'berthe', 'Se connecter');
+  // Only her own structure is offered (empty on the server, so by its identifier), never Atelier Partagé.
+  await expect(c.page.getByRole('listitem').filter({ hasText: 'Synchroniser sur cet appareil' })).toHaveText([`Structure ${'b'.repeat(32)} Synchroniser sur cet appareil`]);
+  const status = await c.page.evaluate(async (url) => (await fetch(url, { credentials: 'include' })).status, `${server.url}/cap-structure-${structureId}/_all_docs`);
+  expect([401, 403]).toContain(status);
+  await createStructure(c.page, 'Entreprise Berthe', ['EI']);
+  const berthe = c.page.getByRole('article', { name: 'Entreprise Berthe' });
+  await berthe.getByRole('button', { name: 'Synchroniser avec le serveur du réseau' }).click();
+  await signIn(c.page, 'berthe', 'Se connecter et synchroniser');
+  await expect(berthe.getByRole('alert')).toContainText('Le compte « berthe » n’est pas membre de « Entreprise Berthe » sur ce serveur.');
+
+  for (const d of [a, b, c]) await d.context.close();
+});
+
+test('until sync is switched on, working in the app requests nothing from another origin', async ({ browser, baseURL }) => {
+  const { context, page } = await device(browser, baseURL!);
+  const requests: string[] = [];
+  page.on('request', (r) => void requests.push(r.url()));
+  await createStructure(page, 'Atelier Local', ['AI']);
+  await createCampaign(page, 'Atelier Local', 'CAP local');
+  await page.getByRole('radiogroup', { name: /^Niveau atteint pour le critère/ }).getByRole('radio', { name: /^2 – / }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré à' })).toBeVisible();
+  await page.goto('/espace/');
+  await expect(page.getByRole('button', { name: 'Synchroniser avec le serveur du réseau' })).toBeVisible();
+  expect(requests.filter((url) => new URL(url).origin !== new URL(baseURL!).origin)).toEqual([]);
+  await context.close();
+});
