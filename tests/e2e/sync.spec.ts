@@ -158,5 +158,13 @@ test('until sync is switched on, working in the app requests nothing from anothe
   await page.goto('/espace/');
   await expect(page.getByRole('button', { name: 'Synchroniser avec le serveur du réseau' })).toBeVisible();
   expect(requests.filter((url) => new URL(url).origin !== new URL(baseURL!).origin)).toEqual([]);
+
+  // The privacy page says what would leave, to which server, and what never does.
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Données et confidentialité' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Données et confidentialité');
+  await expect(page.getByText('Cette installation permet de synchroniser avec le serveur de votre réseau : http://127.0.0.1:5990/.')).toBeVisible();
+  const kept = page.getByRole('heading', { name: 'Ce qui ne part pas' }).locator('xpath=following-sibling::ul[1]');
+  await expect(kept).toContainText('fichiers de preuves joints');
+  await expect(kept).toContainText('mot de passe');
   await context.close();
 });

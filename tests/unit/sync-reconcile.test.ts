@@ -1,14 +1,14 @@
 /**
  * Two devices of one structure, each with its Dexie database and its sync mirror (PouchDB), replicating with each
  * other as they would through the server: they converge; edits of different fields merge; the same comment edited
- * on both keeps both versions for the user; an edit beats a deletion made without seeing it; what is not a valid
+ * on both keeps both versions for the user, until one is chosen; an edit beats a deletion made without seeing it; what is not a valid
  * record is refused in French and applied nowhere.
  */
 import { newMirror, replicate } from '../support/pouchdb';
 import { describe, expect, it } from 'vitest';
 import type { Rating } from '../../src/domain/evaluation/model';
 import type { Mirror } from '../../src/storage/sync/mirror';
-import { reconcile } from '../../src/storage/sync/reconcile';
+import { reconcile, resolveConflict } from '../../src/storage/sync/reconcile';
 import { applyToDatabase, readStructureDocuments } from '../../src/storage/sync/structure-records';
 import type { CapDatabase } from '../../src/storage/db';
 import { saveRating } from '../../src/storage/ratings';
@@ -78,6 +78,16 @@ describe('two devices of one structure', () => {
     }
     // Both devices show the same version while the choice waits.
     expect((await rating(a, campaignId, codeB)).comment).toBe((await rating(b, campaignId, codeB)).comment);
+
+    // Someone chooses on B, keeping the version A wrote: both devices converge on it, no conflict remains.
+    const id = last[1]!.conflicts[0]!.id;
+    expect(await resolveConflict(b.mirror, id, structureId, { comment: 'Version A' })).toBe(true);
+    const after = await syncAll(structureId, a, b);
+    for (const o of after.slice(-2)) expect(o.conflicts).toEqual([]);
+    expect((await rating(a, campaignId, codeB)).comment).toBe('Version A');
+    expect((await rating(b, campaignId, codeB)).comment).toBe('Version A');
+    // Settled already: a second choice changes nothing.
+    expect(await resolveConflict(a.mirror, id, structureId, { comment: 'Version B' })).toBe(false);
   });
 
   it('an action edited on one device and deleted on the other stays, with the edit; one deleted and untouched goes', async () => {
