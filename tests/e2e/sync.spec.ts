@@ -129,6 +129,16 @@ test('two devices of a structure converge through the server; the same comment e
     await expect(d.page.getByText(/désaccord à trancher/)).toHaveCount(0);
   }
 
+  // The session ends (expired, or cookies cleared): the change waits, the app says so and asks to sign in again.
+  await a.context.clearCookies();
+  await rate(a.page, campaignUrl, 'ID.1.4', 4);
+  await expect(a.page.getByRole('status').filter({ hasText: 'Session expirée ou identifiants refusés : reconnectez-vous au serveur du réseau. (1 modification en attente)' })).toBeVisible({ timeout: 15_000 });
+  await a.page.goto('/espace/');
+  await signIn(a.page, 'alice', 'Se reconnecter');
+  await expect(a.page.getByRole('status').filter({ hasText: /^Synchronisé à/ })).toBeVisible();
+  await b.page.goto(`${campaignUrl}&critere=ID.1.4`);
+  await expect(levelOf(b.page, 'ID.1.4', 4)).toBeChecked();
+
   // Another structure's member: the app refuses to sync this structure with her account, and the server refuses her.
   const c = await device(browser, baseURL!);
   await c.page.goto('/espace/');

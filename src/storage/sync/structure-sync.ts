@@ -92,11 +92,14 @@ export function startStructureSync(
     publish({ conflicts: outcome.conflicts, refused: outcome.refused, pending: pending.size });
     await afterPass?.(m);
   };
+  // A pass works on this device only (Dexie and the mirror): its failure is not the server's.
+  const passFailed = (error: unknown) =>
+    publish({ phase: 'error', message: `La synchronisation a échoué sur cet appareil (${error instanceof Error ? error.message : String(error)}). Rechargez la page ; vos saisies sont enregistrées ici.`, signInNeeded: false });
   const schedule = (delay = SETTLE_MS) => {
     if (stopped) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(pass).catch(failed);
+      running = running.then(pass).catch(passFailed);
     }, delay);
   };
 
@@ -125,7 +128,6 @@ export function startStructureSync(
         }
         publish({ phase: 'synced', syncedAt: new Date().toISOString(), pending: 0, message: null, signInNeeded: false });
       })
-      .on('active', () => undefined)
       .on('denied', failed)
       .on('error', offlineOr);
   };
@@ -138,7 +140,7 @@ export function startStructureSync(
     pending = await readPending(m);
     publish({ pending: pending.size });
     if (stopped) return;
-    await (running = running.then(pass).catch(failed));
+    await (running = running.then(pass).catch(passFailed));
     // Every change of the structure's records in Dexie: the first emission is the state just reconciled.
     let first = true;
     watch = liveQuery(() => readStructureDocuments(db, structureId)).subscribe({
