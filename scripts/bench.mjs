@@ -10,10 +10,12 @@ import { runScoringBench } from './bench-scoring.mjs';
 import { runImportBench } from './bench-import.mjs';
 import { runGroupBench } from './bench-group.mjs';
 import { printLighthouse, runLighthouseBench } from './bench-lighthouse.mjs';
+import { printSync, runSyncBench, SYNC_BENCH_SERVER } from './bench-sync.mjs';
 
 const dist = resolve('dist');
 const started = performance.now();
-execFileSync('npx', ['astro', 'build'], { stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+// Built as a network deploys it with sync: the CSP's connect-src names the sync bench's server (bench-sync.mjs).
+execFileSync('npx', ['astro', 'build'], { stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CAP_SYNC_SERVERS: SYNC_BENCH_SERVER } });
 // The service worker, as `npm run build` writes it (not counted in the build time above).
 const buildEnd = performance.now();
 execFileSync('node', ['scripts/build-sw.mjs'], { stdio: 'ignore' });
@@ -151,6 +153,9 @@ const gd = group.draw;
 console.log(`Tirage de l'échantillon (${gd.selected} sites retenus, ${gd.count} tirages) : médiane ${ms(gd.median)} (budget 50 ms) ${check(gd.median, 50)} ; du clic à l'échantillon affiché ${ms(gd.shown)} ; plancher : mélange de Fisher-Yates à graine + tri de 600 objets ${ms(gd.floor)}`);
 console.log(`Revue de direction PDF (${group.review.pages} pages) : ${ms(group.review.median)} (budget 3 000 ms) ${check(group.review.median, 3000)}, ${kb(group.review.size)} ; dossier pour l'organisme certificateur (${group.pack.pages} pages) : ${ms(group.pack.median)}, ${kb(group.pack.size)}`);
 console.log(`  référence : Chromium imprime la vue consolidée en PDF en ${ms(gc.printMs)} (${kb(gc.printSize)}) ; l'empreinte SHA-256 des données, calculée à l'ouverture de la page, s'affiche ${ms(group.review.fingerprintShown)} après la navigation`);
+
+console.log('');
+if (printSync(await runSyncBench())) overBudget = true;
 
 console.log('');
 if (printLighthouse(await runLighthouseBench())) overBudget = true;

@@ -20,7 +20,10 @@ export interface MirrorDocument {
 export interface Mirror {
   get(id: string, options?: { rev?: string; revs?: boolean; conflicts?: boolean }): Promise<MirrorDocument>;
   get(id: string, options: { open_revs: 'all'; revs?: boolean }): Promise<{ ok?: MirrorDocument }[]>;
-  allDocs(options: { include_docs: true; conflicts: true }): Promise<{ rows: { id: string; doc?: MirrorDocument }[] }>;
+  /** A row of a deleted document has `value.deleted` and no doc; one of an unknown key, `error`. */
+  allDocs(options: { include_docs?: boolean; conflicts?: boolean; keys?: string[]; startkey?: string; endkey?: string }): Promise<{
+    rows: { id: string; value?: { rev: string; deleted?: boolean }; doc?: MirrorDocument | null; error?: string }[];
+  }>;
   put(doc: object): Promise<{ rev: string }>;
   bulkDocs(docs: object[], options?: { new_edits: boolean }): Promise<unknown[]>;
   sync(remote: unknown, options?: object): unknown;

@@ -45,6 +45,18 @@ export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: st
     return bodies.get(key)!;
   };
 
+  // The mirror's current records, read once per pass (and again only for the few documents a phase writes):
+  // a read per record made a pass take a second on a whole campaign.
+  const current = new Map<string, MirrorDocument>();
+  const reread = async (keys?: string[]) => {
+    const { rows } = await mirror.allDocs({ include_docs: true, conflicts: true, ...(keys ? { keys } : {}) });
+    for (const { id, doc } of rows) {
+      if (doc && isRecordDocument(id)) current.set(id, doc);
+      else current.delete(id);
+    }
+  };
+  await reread();
+
   // 1. Local changes, each a new revision of the one it was changed from.
   const local = await readStructureDocuments(db, structureId);
   const writes: object[] = [];
@@ -52,10 +64,12 @@ export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: st
   const sending = local.size > 0 ? new Set([...local.keys(), ...Object.keys(applied)]) : [];
   for (const id of sending) {
     const mine = local.get(id);
+    const latest = current.get(id);
+    const synced = latest && latest._rev === applied[id] ? latest : await bodyAt(id, applied[id]);
+    if (same(mine?.record, synced && !synced._deleted ? synced.record : undefined)) continue;
+    if (!mine && !synced) continue;
+    // Changed here: its history, to write the change as a child of the version it was made from.
     const base = await bodyAt(id, applied[id]);
-    const was = base && !base._deleted ? base.record : undefined;
-    if (same(mine?.record, was)) continue;
-    if (!mine && !base) continue;
     const content = mine ? { kind: mine.kind, version: SYNC_DOCUMENT_VERSION, record: mine.record } : { _deleted: true };
     const start = (base ? Number(base._rev.split('-')[0]) : 0) + 1;
     const hash = await revisionHash(id, applied[id], content);
@@ -64,25 +78,30 @@ export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: st
     applied[id] = `${start}-${hash}`;
     outcome.sent.push(id);
   }
-  if (writes.length > 0) await mirror.bulkDocs(writes, { new_edits: false });
-
-  // 2. Branches merged, field by field, from their common version.
-  const { rows } = await mirror.allDocs({ include_docs: true, conflicts: true });
-  for (const { id, doc } of rows) {
-    if (!isRecordDocument(id) || !doc?._conflicts?.length) continue;
-    const resolved = await mergeBranches(mirror, doc, structureId, outcome);
-    if (resolved) outcome.merged++;
+  if (writes.length > 0) {
+    await mirror.bulkDocs(writes, { new_edits: false });
+    await reread(outcome.sent);
   }
 
+  // 2. Branches merged, field by field, from their common version.
+  const mergedIds: string[] = [];
+  for (const [id, doc] of current) {
+    if (!doc._conflicts?.length) continue;
+    if (await mergeBranches(mirror, doc, structureId, outcome)) mergedIds.push(id);
+  }
+  outcome.merged = mergedIds.length;
+  if (mergedIds.length > 0) await reread(mergedIds);
+
   // 3. The server's changes, into Dexie.
-  const winners = new Map<string, MirrorDocument | null>();
-  for (const { id, doc } of (await mirror.allDocs({ include_docs: true, conflicts: true })).rows) if (isRecordDocument(id)) winners.set(id, doc ?? null);
+  const winners = new Map<string, MirrorDocument | null>(current);
   // A record deleted on the server is no longer listed: its deleted revision is its latest.
   for (const id of Object.keys(applied)) {
     if (winners.has(id)) continue;
     const leaves = await mirror.get(id, { open_revs: 'all' }).catch(() => []);
     const deleted = leaves.map((l) => l.ok).filter((l): l is MirrorDocument => !!l?._deleted).sort(byRevision).at(-1);
-    if (deleted) winners.set(id, deleted);
+    // A deletion both sides know of is settled: no need to look at it again.
+    if (deleted && deleted._rev === applied[id]) delete applied[id];
+    else if (deleted) winners.set(id, deleted);
   }
   const incoming: (IncomingChange & { rev: string })[] = [];
   for (const [id, winner] of winners) {
@@ -99,7 +118,8 @@ export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: st
   const written = await applyToDatabase(db, incoming);
   for (const change of incoming) {
     if (!written.has(change.id)) continue;
-    applied[change.id] = change.rev;
+    if (change.item) applied[change.id] = change.rev;
+    else delete applied[change.id];
     outcome.received++;
   }
   await mirror.put({ ...appliedDoc, _id: APPLIED, revs: applied });

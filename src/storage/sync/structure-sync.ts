@@ -4,7 +4,7 @@
  * change on either side — a record saved here (Dexie), or documents the replication brought. The state it
  * reports is what the user sees: « Synchronisé à hh:mm », « Hors ligne — N modifications en attente », an error.
  */
-import { liveQuery, type Subscription } from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { structureDatabase } from '../../domain/sync/databases';
 import type { PendingConflict } from '../../domain/sync/conflicts';
 import type { CapDatabase } from '../db';
@@ -14,7 +14,6 @@ import { reconcile } from './reconcile';
 import { openRemote } from './remote';
 import { serverErrorMessage } from './session';
 import type { StructureSync } from './settings';
-import { readStructureDocuments } from './structure-records';
 
 export type SyncPhase = 'starting' | 'synced' | 'offline' | 'error';
 
@@ -45,8 +44,10 @@ export interface StructureSyncHandle {
   stop(): Promise<void>;
 }
 
-/** Passes are grouped: a burst of saves (typing) makes one pass shortly after. */
-const SETTLE_MS = 150;
+/** Passes are grouped: saves close together (a level and its comment) make one pass shortly after. */
+const SETTLE_MS = 50;
+/** The Dexie tables a structure's records live in (structure-records.ts): a change to one calls for a pass. */
+const RECORD_TABLES = ['structures', 'campaigns', 'ratings', 'views', 'evidence', 'actions', 'dismissals'];
 /** Retrying an unreachable server: soon, then at most every 10 s (PouchDB's default grows to 10 min). */
 const backOff = (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000));
 
@@ -70,7 +71,7 @@ export function startStructureSync(
   let stopped = false;
   let pending = new Set<string>();
   let replication: Replication | undefined;
-  let watch: Subscription | undefined;
+  let remote: Mirror | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
 
@@ -107,7 +108,7 @@ export function startStructureSync(
     replication?.cancel();
     if (stopped) return;
     const m = await mirror;
-    const remote = await openRemote(server, structureDatabase(structureId));
+    remote = await openRemote(server, structureDatabase(structureId));
     const live = m.sync(remote, { live: true, retry: true, back_off_function: backOff }) as Replication;
     replication = live;
     live
@@ -119,17 +120,33 @@ export function startStructureSync(
         if (shrunk) void writePending(m, pending).then(() => publish({ pending: pending.size }));
       })
       .on('paused', (error) => {
-        // PouchDB's two directions pause separately: one idle while the other cannot reach the server.
         if (error || isOffline()) return offlineOr(error);
-        // Both directions caught up: what was pending has reached the server.
-        if (pending.size > 0) {
-          pending = new Set();
-          void writePending(m, pending);
-        }
-        publish({ phase: 'synced', syncedAt: new Date().toISOString(), pending: 0, message: null, signInNeeded: false });
+        // Both directions idle — which PouchDB also says between two batches: synchronised once the server
+        // holds what this device changed.
+        void confirmPending().then(
+          () => pending.size === 0 && publish({ phase: 'synced', syncedAt: new Date().toISOString(), pending: 0, message: null, signInNeeded: false }),
+          offlineOr,
+        );
       })
       .on('denied', failed)
       .on('error', offlineOr);
+  };
+
+  /** Drops from the pending changes those the server holds at this device's revision. */
+  const confirmPending = async () => {
+    if (pending.size === 0 || !remote) return;
+    const keys = [...pending];
+    const [here, there] = await Promise.all([(await mirror).allDocs({ keys }), remote.allDocs({ keys })]);
+    const onServer = new Map(there.rows.map((row) => [row.id, row.value?.rev]));
+    let shrunk = false;
+    for (const row of here.rows) if (row.value && onServer.get(row.id) === row.value.rev) shrunk = pending.delete(row.id) || shrunk;
+    if (shrunk) await writePending(await mirror, pending);
+    publish({ pending: pending.size });
+  };
+
+  // Any change to the records' tables, in this tab or another (Dexie tells both): a pass, which finds what changed.
+  const onMutation = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => RECORD_TABLES.some((table) => part.startsWith(`idb://${db.name}/${table}/`)))) schedule();
   };
 
   const online = () => void replicate();
@@ -141,12 +158,7 @@ export function startStructureSync(
     publish({ pending: pending.size });
     if (stopped) return;
     await (running = running.then(pass).catch(passFailed));
-    // Every change of the structure's records in Dexie: the first emission is the state just reconciled.
-    let first = true;
-    watch = liveQuery(() => readStructureDocuments(db, structureId)).subscribe({
-      next: () => (first ? (first = false) : schedule()),
-      error: () => undefined,
-    });
+    Dexie.on.storagemutated.subscribe(onMutation);
     if (typeof window !== 'undefined') {
       window.addEventListener('online', online);
       window.addEventListener('offline', offline);
@@ -165,7 +177,7 @@ export function startStructureSync(
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      watch?.unsubscribe();
+      Dexie.on.storagemutated.unsubscribe(onMutation);
       replication?.cancel();
       if (typeof window !== 'undefined') {
         window.removeEventListener('online', online);
