@@ -157,6 +157,15 @@ console.log(`  référence : Chromium imprime la vue consolidée en PDF en ${ms(
 console.log('');
 if (printSync(await runSyncBench())) overBudget = true;
 
+// The central function's catch-up runs in Node (its local databases in fake-indexeddb), through Vite's module
+// runner since it is TypeScript: tests/bench/central-catch-up.ts.
+const { runnerImport } = await import('vite');
+const { module: centralBench } = await runnerImport(resolve('tests/bench/central-catch-up.ts'));
+const cc = await centralBench.benchCentralCatchUp(600, () => undefined);
+console.log(
+  `Fonction centrale, rattrapage de ${cc.members} bases de partage (Node, pouchdb-server en boucle locale, ${cc.megabytes} Mo de partages) : ${seconds(cc.firstMs)} (budget 60 s) ${check(cc.firstMs, cc.budgetMs)}, dont réplication ${seconds(cc.firstReplicationMs)} ; plancher : les mêmes ${cc.members} réplications seules, sans vérification ni import, ${seconds(cc.floorMs)} ; rattrapage suivant sans changement ${seconds(cc.unchangedMs)}, après changement de 10 % des partages ${seconds(cc.tenthChangedMs)}`,
+);
+
 console.log('');
 if (printLighthouse(await runLighthouseBench())) overBudget = true;
 process.exitCode = overBudget ? 1 : 0;

@@ -3,7 +3,8 @@
 //
 // Sets up a network's CouchDB 3 for CAP Progrès from the network's description (docs/sync.md): one database per
 // structure readable only by its members, for a group member a share database its central function reads and a
-// database of the actions it imposes, the validation documents that make each of those read-only for one side,
+// database of the actions it imposes, for a group the directory of its members that its central function reads,
+// the validation documents that make each of those read-only for one side,
 // the users and their roles, CORS for the app's origins. Running it again brings the server back to the
 // description (idempotent); users keep their passwords unless the description gives new ones.
 // The administrator's password comes from COUCHDB_ADMIN_PASSWORD, never from the command line (shell history).
@@ -51,6 +52,25 @@ async function putDocument(request, db, id, doc) {
   if (!ok(written.status)) throw new Error(`Écriture de ${db}/${id} refusée (${written.status} ${written.body?.reason ?? ''}).`);
 }
 
+/** JSON with sorted keys: a document read back from the server compares equal to the one planned. */
+const canonical = (value) =>
+  value === null || typeof value !== 'object'
+    ? JSON.stringify(value)
+    : Array.isArray(value)
+      ? `[${value.map(canonical).join(',')}]`
+      : `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+
+/** Writes a planned document only when it differs from the server's: a second run adds no revision. */
+async function writeDocument(request, { database, id, content }) {
+  const current = await request('GET', docPath(database, id));
+  if (current.status === 200) {
+    const { _id, _rev, ...held } = current.body;
+    if (canonical(held) === canonical(content)) return false;
+  }
+  await putDocument(request, database, id, content);
+  return true;
+}
+
 /** The CouchDB 3 configuration API, or CouchDB 1's (pouchdb-server, used by the tests). */
 async function setConfig(request, section, key, value) {
   for (const prefix of ['/_node/_local/_config', '/_config']) {
@@ -87,6 +107,10 @@ export async function applyPlan(server, admin, plan, validationFunction, log = c
       if (old.status === 200) await request('DELETE', `${docPath(database.name, '_design/cap-acces')}?rev=${encodeURIComponent(old.body._rev)}`);
     }
     log(`${created.status === 412 ? 'mise à jour' : 'créée'} : ${database.name} (${database.purpose})`);
+  }
+
+  for (const document of plan.documents ?? []) {
+    if (await writeDocument(request, document)) log(`écrit : ${document.database}/${document.id}`);
   }
 
   const generated = [];

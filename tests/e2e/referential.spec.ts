@@ -7,7 +7,8 @@ test('the home page says what CAP is, who it is for and how data is kept', async
   for (const name of ['CAP', 'CAP ISO 9001', 'CAP RSE', 'Pour qui ?', 'Comment commencer', 'Données et confidentialité']) {
     await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
   }
-  await expect(page.getByText('ne sont jamais envoyés à un serveur')).toBeVisible();
+  await expect(page.getByText('ne sont envoyés à aucun serveur')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Données et confidentialité' })).toHaveAttribute('href', '/confidentialite/');
 });
 
 test('the referential lists the four themes, their sub-themes and every criterion', async ({ page, request }) => {

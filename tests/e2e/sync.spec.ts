@@ -178,3 +178,80 @@ test('until sync is switched on, working in the app requests nothing from anothe
   await expect(kept).toContainText('mot de passe');
   await context.close();
 });
+
+test('a member shares with its group through the server: the central console receives it and its updates, until the member stops sharing', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const member = await device(browser, baseURL!);
+  await createStructure(member.page, 'Atelier Membre', ['ACI'], { group: { role: 'Membre du groupe', name: 'Groupe Nord' } });
+  await createCampaign(member.page, 'Atelier Membre', 'CAP 2026 du membre');
+  const campaignUrl = member.page.url();
+  await rate(member.page, campaignUrl, 'ID.1.1', 2);
+  await member.page.goto('/espace/');
+  const card = member.page.getByRole('article', { name: 'Atelier Membre' });
+  await card.getByRole('button', { name: 'Synchroniser avec le serveur du réseau' }).click();
+  const structureId = (await card.locator('.sync-panel code').textContent())!;
+  const network = {
+    origins: [new URL(baseURL!).origin],
+    groups: [{ id: 'nord', name: 'Groupe Nord', central: ['claire'] }],
+    structures: [{ id: structureId, name: 'Atelier Membre', group: 'nord', members: ['marc'] }],
+    users: [
+      { name: 'marc', password: 'mot-de-passe-marc' },
+      { name: 'claire', password: 'mot-de-passe-claire' },
+    ],
+  };
+  await applyPlan(server.url, server.admin, planProvisioning(network), validationFunction, () => undefined);
+  await member.page.getByLabel('Identifiant', { exact: true }).fill('marc');
+  await member.page.getByLabel('Mot de passe').fill('mot-de-passe-marc');
+  await member.page.getByRole('button', { name: 'Se connecter et synchroniser' }).click();
+  await expect(member.page.getByRole('status').filter({ hasText: /^Synchronisé à/ })).toBeVisible();
+
+  // The member shares through the server, with the choices of the file share.
+  await card.getByRole('link', { name: 'Partage avec le groupe' }).click();
+  await member.page.getByRole('button', { name: 'Voir ce qui partira' }).click();
+  await member.page.getByRole('button', { name: 'Partager par le serveur' }).click();
+  await expect(member.page.getByText(/^Partage par le serveur enregistré/)).toBeVisible();
+  await expect(member.page.getByText(/^Partagé par le serveur depuis le/)).toBeVisible();
+  await expectNoAxeViolation(member.page);
+
+  // The central function signs in from its console: the share arrives, checked like a file.
+  const central = await device(browser, baseURL!);
+  await central.page.goto('/groupe/');
+  await central.page.getByLabel('Nom du groupe (tel que sur le certificat)').fill('Groupe Nord');
+  await central.page.getByLabel('Fonction centrale (structure)').fill('Coorace Nord');
+  await central.page.getByLabel('Début du cycle de certification (3 ans)').fill('2026-01-01');
+  await central.page.getByLabel("Date de l'audit à venir").fill('2027-03-01');
+  await central.page.getByRole('button', { name: 'Enregistrer le groupe' }).click();
+  const panel = central.page.getByRole('region', { name: 'Partages reçus par le serveur du réseau' });
+  await panel.getByLabel('Identifiant', { exact: true }).fill('claire');
+  await panel.getByLabel('Mot de passe').fill('mot-de-passe-claire');
+  await panel.getByRole('button', { name: 'Se connecter' }).click();
+  const summary = panel.getByRole('status');
+  await expect(summary).toContainText('1 partage(s) reçu(s) sur 1 membre(s)', { timeout: 15_000 });
+  await expect(central.page.getByRole('main').getByText('Atelier Membre').first()).toBeVisible();
+  await expectNoAxeViolation(central.page);
+
+  // A change on the member's side reaches the console at its next catch-up.
+  const shareDoc = async () => (await fetch(`${server.url}/cap-share-${structureId}/group-share:${structureId}`, { headers: { authorization: `Basic ${btoa('admin:mot-de-passe-admin')}` } })).json();
+  const before = (await shareDoc())._rev as string;
+  await rate(member.page, campaignUrl, 'ID.1.2', 4);
+  await expect.poll(async () => (await shareDoc())._rev, { timeout: 15_000 }).not.toBe(before);
+  await panel.getByRole('button', { name: 'Mettre à jour depuis le serveur' }).click();
+  await expect(summary).toContainText('1 nouveau(x) ou mis à jour dans la console');
+
+  // The member stops sharing: told that what the central function received stays; later changes no longer go.
+  await member.page.goto(`/espace/partage/?structure=${structureId}`);
+  await member.page.getByRole('button', { name: 'Arrêter le partage' }).click();
+  await expect(member.page.getByText(/^Partage par le serveur arrêté/)).toContainText('Ce qu’elle a déjà reçu reste chez elle');
+  const stopped = (await shareDoc())._rev as string;
+  await rate(member.page, campaignUrl, 'ID.1.3', 3);
+  await expect(member.page.getByRole('status').filter({ hasText: /^Synchronisé à/ })).toBeVisible();
+  const onServer = async () =>
+    (await (await fetch(`${server.url}/cap-structure-${structureId}/rating:${campaignUrl.split('id=')[1]}:ID.1.3`, { headers: { authorization: `Basic ${btoa('admin:mot-de-passe-admin')}` } })).json()).record?.level;
+  await expect.poll(onServer, { timeout: 10_000 }).toBe(3);
+  expect((await shareDoc())._rev).toBe(stopped);
+  await panel.getByRole('button', { name: 'Mettre à jour depuis le serveur' }).click();
+  await expect(summary).toContainText('1 partage(s) reçu(s) sur 1 membre(s)');
+  await expect(summary).not.toContainText('mis à jour dans la console');
+  await expect(central.page.getByRole('main').getByText('Atelier Membre').first()).toBeVisible();
+  for (const d of [member, central]) await d.context.close();
+});

@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 export interface CouchServer {
   url: string;
   admin: { name: string; password: string };
-  stop(): void;
+  /** Stops the server and resolves once it has exited (its port is free again). */
+  stop(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -31,17 +32,23 @@ export const E2E_COUCH_PORT = 5990;
 
 export async function startCouchServer(options: { port?: number } = {}): Promise<CouchServer> {
   const port = options.port ?? (await freePort());
+  if (options.port && (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false))) {
+    throw new Error(`Le port ${port} est déjà occupé : un autre serveur de test tourne-t-il encore ?`);
+  }
   const folder = mkdtempSync(join(tmpdir(), 'cap-couch-'));
-  const bin = resolve('node_modules/.bin/pouchdb-server');
-  const child = spawn(bin, ['--in-memory', '--port', String(port), '--host', '127.0.0.1', '--no-stdout-logs', '--config', join(folder, 'config.json')], {
+  const bin = resolve('node_modules/pouchdb-server/bin/pouchdb-server');
+  // With a fix for replicated updates into a database that has a validation function (pouchdb-server-fix.cjs).
+  const child = spawn(process.execPath, ['--require', resolve('tests/support/pouchdb-server-fix.cjs'), bin, '--in-memory', '--port', String(port), '--host', '127.0.0.1', '--no-stdout-logs', '--config', join(folder, 'config.json')], {
     cwd: folder,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    if (child.exitCode === null) child.kill();
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+    await exited;
     rmSync(folder, { recursive: true, force: true });
   };
   for (let i = 0; ; i++) {
@@ -49,7 +56,7 @@ export async function startCouchServer(options: { port?: number } = {}): Promise
       if ((await fetch(`${url}/`)).ok) break;
     } catch {}
     if (child.exitCode !== null || i > 200) {
-      stop();
+      await stop();
       throw new Error(`pouchdb-server n'a pas démarré sur ${url} : ${errors}`);
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -58,7 +65,7 @@ export async function startCouchServer(options: { port?: number } = {}): Promise
   const admin = { name: 'admin', password: 'mot-de-passe-admin' };
   const created = await fetch(`${url}/_config/admins/${admin.name}`, { method: 'PUT', body: JSON.stringify(admin.password) });
   if (!created.ok) {
-    stop();
+    await stop();
     throw new Error(`Création de l'administrateur refusée (${created.status})`);
   }
   return { url, admin, stop };

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/domain/user-error';
-import { imposedDatabase, shareDatabase, structureDatabase } from '../../src/domain/sync/databases';
+import { groupDatabase, imposedDatabase, shareDatabase, structureDatabase } from '../../src/domain/sync/databases';
+import { groupShareDocumentId } from '../../src/domain/sync/documents';
 import { planProvisioning, validationFunction, type NetworkDescription } from '../../src/domain/sync/provisioning';
 import { applyPlan, couch } from '../../scripts/provision-couchdb.mjs';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
@@ -28,9 +29,10 @@ const network: NetworkDescription = {
 };
 
 describe('the provisioning plan', () => {
-  it('gives each structure its database, and a group member its share and imposed-actions databases', () => {
+  it('gives each structure its database, a group member its share and imposed-actions databases, a group its directory', () => {
     const plan = planProvisioning(network);
-    expect(plan.databases.map((d) => d.name)).toEqual([structureDatabase(A), shareDatabase(A), imposedDatabase(A), structureDatabase(B)]);
+    expect(plan.databases.map((d) => d.name)).toEqual([structureDatabase(A), shareDatabase(A), imposedDatabase(A), structureDatabase(B), groupDatabase('nord')]);
+    expect(plan.documents).toEqual([{ database: groupDatabase('nord'), id: 'members', content: { group: { id: 'nord', name: 'Groupe Nord' }, structures: [{ id: A, name: 'Atelier A' }] } }]);
     expect(plan.users.map((u) => [u.name, u.roles])).toEqual([
       ['alice', [`cap-structure-${A}`]],
       ['berthe', [`cap-structure-${B}`]],
@@ -101,17 +103,32 @@ describe('a provisioned server', () => {
   it('makes the share read-only for the central function, and imposed actions read-only for the structure', async () => {
     const alice = as('alice', 'mot-de-passe-alice');
     const claire = as('claire', 'mot-de-passe-claire');
-    expect((await alice('PUT', `/${shareDatabase(A)}/share`, { score: 2.4 })).status).toBe(201);
-    expect((await claire('GET', `/${shareDatabase(A)}/share`)).body.score).toBe(2.4);
+    const share = `/${shareDatabase(A)}/${encodeURIComponent(groupShareDocumentId(A))}`;
+    expect((await alice('PUT', share, { score: 2.4 })).status).toBe(201);
+    expect((await claire('GET', share)).body.score).toBe(2.4);
     const refused = await claire('PUT', `/${shareDatabase(A)}/par-la-fonction-centrale`, {});
     expect(refused.status).toBe(403);
     expect(refused.body.reason).toBe('Seule la structure « Atelier A » écrit dans son partage ; la fonction centrale le lit.');
+    // One document only, named after the structure: a share cannot pose as another structure's.
+    const posing = await alice('PUT', `/${shareDatabase(A)}/${encodeURIComponent(groupShareDocumentId(B))}`, {});
+    expect(posing.status).toBe(403);
+    expect(posing.body.reason).toBe('Le partage de « Atelier A » ne contient que son propre document de partage.');
 
     expect((await claire('PUT', `/${imposedDatabase(A)}/action-1`, { title: 'Réviser la procédure' })).status).toBe(201);
     expect((await alice('GET', `/${imposedDatabase(A)}/action-1`)).body.title).toBe('Réviser la procédure');
     expect((await alice('PUT', `/${imposedDatabase(A)}/par-la-structure`, {})).status).toBe(403);
     // Another structure sees neither.
-    expect([401, 403]).toContain((await as('berthe', 'mot-de-passe-berthe')('GET', `/${shareDatabase(A)}/share`)).status);
+    expect([401, 403]).toContain((await as('berthe', 'mot-de-passe-berthe')('GET', share)).status);
+  });
+
+  it('gives the central function its group’s directory, which only the server’s administrator writes', async () => {
+    const claire = as('claire', 'mot-de-passe-claire');
+    const members = `/${groupDatabase('nord')}/members`;
+    expect((await claire('GET', members)).body).toMatchObject({ group: { id: 'nord', name: 'Groupe Nord' }, structures: [{ id: A, name: 'Atelier A' }] });
+    const refused = await claire('PUT', members, { ...(await claire('GET', members)).body, structures: [] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.reason).toContain('Seul l\'administrateur du serveur écrit l\'annuaire du groupe « Groupe Nord »');
+    expect([401, 403]).toContain((await as('alice', 'mot-de-passe-alice')('GET', members)).status);
   });
 
   it('generates the missing passwords, and a second run changes nothing but what the description changed', async () => {
@@ -123,8 +140,11 @@ describe('a provisioned server', () => {
     const moved = structuredClone(network);
     moved.structures[0]!.members = ['alice'];
     moved.structures[1]!.members = ['berthe', 'bruno'];
+    const directory = (await couch(server.url, server.admin)('GET', `/${groupDatabase('nord')}/members`)).body._rev;
     const again = await applyPlan(server.url, server.admin, planProvisioning(moved), validationFunction, () => undefined);
     expect(again).toEqual([]);
+    // The directory did not change: no new revision.
+    expect((await couch(server.url, server.admin)('GET', `/${groupDatabase('nord')}/members`)).body._rev).toBe(directory);
     expect((await bruno('GET', `/${structureDatabase(B)}`)).status).toBe(200);
     expect([401, 403]).toContain((await bruno('GET', `/${structureDatabase(A)}/rating-1`)).status);
     // What was written stays.

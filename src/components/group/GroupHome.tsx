@@ -14,6 +14,7 @@ import { saveConsole } from '../../storage/group';
 import { describeError } from '../../storage/errors';
 import { OutcomeMessage, type Outcome } from '../workspace/OutcomeMessage';
 import { ConsoleBackup } from './ConsoleBackup';
+import { ServerPanel } from './ServerPanel';
 
 /** /groupe/ — the group (or follow-up), its members as their shares describe them, and the import of shares. */
 export default function GroupHome() {
@@ -75,6 +76,7 @@ function Home({ referentialVersion }: { referentialVersion: string }) {
       {group && (
         <>
           <ShareImport />
+          <ServerPanel />
           <MemberList group={group} shares={data.shares} today={todayIso()} />
         </>
       )}

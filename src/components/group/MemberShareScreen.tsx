@@ -12,6 +12,7 @@ import { downloadText, fileSlug } from '../workspace/download';
 import { OutcomeMessage, type Outcome } from '../workspace/OutcomeMessage';
 import { SharePreview } from './SharePreview';
 import { GroupFeedbackImport } from './GroupFeedbackImport';
+import { ServerShareSection } from './ServerShareSection';
 
 /** /espace/partage/?structure=… — what a member sends its group, by its own choice, and what the group sends back. */
 export default function MemberShareScreen() {
@@ -149,6 +150,14 @@ function MemberShare({ referential, structureId }: { referential: Referential; s
           </>
         )}
       </section>
+
+      <ServerShareSection
+        structureId={structure.id}
+        structureName={structure.name}
+        choice={{ campaignIds: selected, detail, recipient: to }}
+        previewed={preview !== null}
+        currentVersion={referential.version}
+      />
 
       <section className="panel" aria-labelledby="feedback-title">
         <h2 id="feedback-title">Ce que le groupe vous envoie</h2>

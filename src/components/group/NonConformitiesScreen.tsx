@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Referential } from '../../domain/referential/model';
 import type { HeldShare, NcExtension } from '../../domain/group/console-model';
 import { imposedActionsContent } from '../../domain/group/extension';
 import { newId } from '../../domain/evaluation/ids';
 import { database } from '../../storage/instance';
 import { markImposedSent, removeExtension, saveExtension } from '../../storage/group';
+import { readCentralSyncs } from '../../storage/sync/group-settings';
 import { describeError } from '../../storage/errors';
 import { downloadText, fileSlug } from '../workspace/download';
 import { OutcomeMessage, type Outcome } from '../workspace/OutcomeMessage';
@@ -33,6 +35,8 @@ function Screen({ referential, data }: { referential: Referential; data: Data })
   const list = useMemo(() => heldNonConformities(shares, extensions), [shares, extensions]);
   const orphans = useMemo(() => orphanExtensions(list, extensions), [list, extensions]);
   const knownCodes = useMemo(() => new Set(referential.criteria.map((c) => c.code)), [referential]);
+  // Linked to the network's server (console home): imposed actions can go through it.
+  const link = useLiveQuery(async () => (await readCentralSyncs(database()))[0] ?? null, []);
   const today = todayIso();
 
   const editedNc = editing === null ? null : (list.find((nc) => nc.key === editing) ?? null);
@@ -94,14 +98,27 @@ function Screen({ referential, data }: { referential: Referential; data: Data })
     );
   }
 
-  async function download(extension: NcExtension, member: HeldShare) {
+  /** The sealed file of one member's imposed actions, as the file and the server both carry it. */
+  async function imposedFile(extension: NcExtension, member: HeldShare) {
     const now = new Date().toISOString();
     const s = member.content.structure;
     const content = imposedActionsContent(extension, { id: s.id, name: s.name, siret: s.siret }, group.name, now, newId());
     // Sealing (SHA-256 over canonical JSON) loads with the first download.
     const { sealImposedActions } = await import('../../domain/group/feedback-content');
-    const file = await sealImposedActions(content, referential.version, now);
-    downloadText(`cap-progres-actions-imposees-${fileSlug(s.name)}-${now.slice(0, 10)}.json`, JSON.stringify(file, null, 1));
+    return { now, file: await sealImposedActions(content, referential.version, now) };
+  }
+
+  async function download(extension: NcExtension, member: HeldShare) {
+    const { now, file } = await imposedFile(extension, member);
+    downloadText(`cap-progres-actions-imposees-${fileSlug(member.content.structure.name)}-${now.slice(0, 10)}.json`, JSON.stringify(file, null, 1));
+    await markImposedSent(database(), extension.id, member.structureId, now);
+  }
+
+  async function send(extension: NcExtension, member: HeldShare) {
+    if (!link) return;
+    const { now, file } = await imposedFile(extension, member);
+    const { sendImposedActions } = await import('../../storage/sync/central');
+    await sendImposedActions({ server: link.server, structureId: member.structureId, structureName: member.content.structure.name, extensionId: extension.id, file });
     await markImposedSent(database(), extension.id, member.structureId, now);
   }
 
@@ -153,6 +170,7 @@ function Screen({ referential, data }: { referential: Referential; data: Data })
               shares={byMember}
               today={today}
               onDownload={download}
+              onSend={link ? send : undefined}
               onEdit={nc ? () => analyse(nc.key) : null}
               onRemove={() => remove(extension, nc ? `${nc.memberName}${nc.finding.clause ? `, ISO 9001 ${nc.finding.clause}` : ''}` : extension.action.title)}
             />

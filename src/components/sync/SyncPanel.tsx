@@ -83,6 +83,17 @@ export function SyncPanel({ structureId, structureName }: { structureId: string;
           }}
         />
       )}
+      {state?.groupNotice && <p className="notice">{state.groupNotice}</p>}
+      {state && state.groupProblems.length > 0 && (
+        <div className="notice notice-warning">
+          <p>Avec le groupe :</p>
+          <ul>
+            {state.groupProblems.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {state && state.refused.length > 0 && (
         <details>
           <summary>Documents du serveur ignorés ({state.refused.length})</summary>

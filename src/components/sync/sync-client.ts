@@ -6,8 +6,16 @@ import { useSyncExternalStore } from 'react';
 import type { CapDatabase } from '../../storage/db';
 import { subscribeToSyncStates, syncStates } from '../../storage/sync/status';
 import type { StructureSyncState } from '../../storage/sync/structure-sync';
+import type { ReferentialAccess } from '../../storage/sync/engine';
+import { loadCatalog, loadReferentialVersion } from '../workspace/referential-client';
 
 export const loadSyncEngine = () => import('../../storage/sync/engine');
+
+const referentialAccess: ReferentialAccess = {
+  referentialOf: loadReferentialVersion,
+  currentVersion: async () => (await loadCatalog()).current,
+  readContext: async () => (await import('../../domain/evaluation/sealed-file')).readContextOf(...(await loadCatalog()).versions),
+};
 
 let starting: Promise<void> | undefined;
 
@@ -18,7 +26,7 @@ export function startSyncIfSwitchedOn(db: CapDatabase): Promise<void> {
     .startsWith('sync:')
     .count()
     .then(async (count) => {
-      if (count > 0) (await loadSyncEngine()).startSyncEngine(db);
+      if (count > 0) (await loadSyncEngine()).startSyncEngine(db, referentialAccess);
     })
     .catch(() => undefined);
   return starting;
@@ -26,7 +34,7 @@ export function startSyncIfSwitchedOn(db: CapDatabase): Promise<void> {
 
 /** Starts the engine now (sync was just switched on). */
 export async function startSyncEngineNow(db: CapDatabase): Promise<void> {
-  (await loadSyncEngine()).startSyncEngine(db);
+  (await loadSyncEngine()).startSyncEngine(db, referentialAccess);
 }
 
 const noStates: ReadonlyMap<string, StructureSyncState> = new Map();

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { UserFacingError } from '../user-error';
-import { centralRole, imposedDatabase, isSyncId, shareDatabase, structureDatabase, structureRole } from './databases';
+import { centralRole, GROUP_MEMBERS_DOCUMENT, groupDatabase, imposedDatabase, isSyncId, shareDatabase, structureDatabase, structureRole, type GroupDirectory } from './databases';
+import { groupShareDocumentId } from './documents';
 
 const userName = z
   .string()
@@ -37,7 +38,21 @@ export interface DatabasePlan {
   purpose: string;
   security: SecurityObject;
   /** Only these roles (and server admins) may write; absent: every member may. */
-  writers?: { roles: string[]; refusal: string };
+  writers?: Writers;
+}
+
+export interface Writers {
+  roles: string[];
+  refusal: string;
+  /** Only these documents may be written (server admins aside); absent: any. */
+  documents?: { ids: string[]; refusal: string };
+}
+
+/** A document the script writes (and rewrites only when it changed), such as a group's directory. */
+export interface DocumentPlan {
+  database: string;
+  id: string;
+  content: object;
 }
 
 export interface UserPlan {
@@ -48,6 +63,7 @@ export interface UserPlan {
 
 export interface ProvisioningPlan {
   databases: DatabasePlan[];
+  documents: DocumentPlan[];
   users: UserPlan[];
   origins: string[];
 }
@@ -73,6 +89,7 @@ export function planProvisioning(input: unknown): ProvisioningPlan {
   duplicates(network.groups.map((g) => g.id)).forEach((id) => problems.push(`le groupe « ${id} » est décrit deux fois`));
 
   const databases: DatabasePlan[] = [];
+  const directories = new Map<string, GroupDirectory>(network.groups.map((g) => [g.id, { group: { id: g.id, name: g.name }, structures: [] }]));
   for (const group of network.groups) for (const user of group.central) grant(user, centralRole(group.id));
   for (const structure of network.structures) {
     const own = structureRole(structure.id);
@@ -85,11 +102,17 @@ export function planProvisioning(input: unknown): ProvisioningPlan {
       continue;
     }
     const central = centralRole(group.id);
+    directories.get(group.id)!.structures.push({ id: structure.id, name: structure.name });
     databases.push({
       name: shareDatabase(structure.id),
       purpose: `partage de « ${structure.name} » avec le groupe « ${group.name} »`,
       security: readers(own, central),
-      writers: { roles: [own], refusal: `Seule la structure « ${structure.name} » écrit dans son partage ; la fonction centrale le lit.` },
+      writers: {
+        roles: [own],
+        refusal: `Seule la structure « ${structure.name} » écrit dans son partage ; la fonction centrale le lit.`,
+        // One document, named after the structure: a member cannot pass its share off as another's.
+        documents: { ids: [groupShareDocumentId(structure.id)], refusal: `Le partage de « ${structure.name} » ne contient que son propre document de partage.` },
+      },
     });
     databases.push({
       name: imposedDatabase(structure.id),
@@ -97,6 +120,18 @@ export function planProvisioning(input: unknown): ProvisioningPlan {
       security: readers(own, central),
       writers: { roles: [central], refusal: `Seule la fonction centrale du groupe « ${group.name} » écrit les actions qu'elle impose ; la structure les lit.` },
     });
+  }
+
+  const documents: DocumentPlan[] = [];
+  for (const group of network.groups) {
+    const name = groupDatabase(group.id);
+    databases.push({
+      name,
+      purpose: `annuaire du groupe « ${group.name} » (les partages que lit sa fonction centrale)`,
+      security: readers(centralRole(group.id)),
+      writers: { roles: [], refusal: `Seul l'administrateur du serveur écrit l'annuaire du groupe « ${group.name} » (npm run sync:provision).` },
+    });
+    documents.push({ database: name, id: GROUP_MEMBERS_DOCUMENT, content: directories.get(group.id)! });
   }
 
   const passwords = new Map(network.users.map((u) => [u.name, u.password]));
@@ -107,19 +142,24 @@ export function planProvisioning(input: unknown): ProvisioningPlan {
     const password = passwords.get(name);
     return { name, roles: [...granted].sort(), ...(password === undefined ? {} : { password }) };
   });
-  return { databases, users, origins: network.origins };
+  return { databases, documents, users, origins: network.origins };
 }
 
 /**
  * The validate_doc_update function of a database whose writers are restricted (CouchDB runs it on every write,
  * replication included). ES5: CouchDB's JavaScript engine.
  */
-export function validationFunction(writers: { roles: string[]; refusal: string }): string {
+export function validationFunction(writers: Writers): string {
+  const documents = writers.documents
+    ? `
+  if (${JSON.stringify(writers.documents.ids)}.indexOf(newDoc._id) === -1) throw({ forbidden: ${JSON.stringify(writers.documents.refusal)} });`
+    : '';
   return `function (newDoc, oldDoc, userCtx) {
   var writers = ${JSON.stringify(writers.roles)};
   if (userCtx.roles.indexOf('_admin') !== -1) return;
-  for (var i = 0; i < writers.length; i++) if (userCtx.roles.indexOf(writers[i]) !== -1) return;
-  throw({ forbidden: ${JSON.stringify(writers.refusal)} });
+  var allowed = false;
+  for (var i = 0; i < writers.length; i++) if (userCtx.roles.indexOf(writers[i]) !== -1) allowed = true;
+  if (!allowed) throw({ forbidden: ${JSON.stringify(writers.refusal)} });${documents}
 }`;
 }
 

@@ -32,6 +32,10 @@ export interface StructureSyncState {
   conflicts: PendingConflict[];
   /** Documents of the server refused (not valid records of this structure), in French. */
   refused: string[];
+  /** The share with the group and the actions it imposes (group-share.ts): what went wrong at the last pass, in French. */
+  groupProblems: string[];
+  /** The last imposed actions that entered the plan, in French. */
+  groupNotice: string | null;
 }
 
 export interface StructureSyncHandle {
@@ -63,7 +67,7 @@ export function startStructureSync(
   afterPass?: (mirror: Mirror) => Promise<void>,
 ): StructureSyncHandle {
   const { structureId, server } = setting;
-  const state: StructureSyncState = { structureId, server, phase: 'starting', syncedAt: null, pending: 0, message: null, signInNeeded: false, conflicts: [], refused: [] };
+  const state: StructureSyncState = { structureId, server, phase: 'starting', syncedAt: null, pending: 0, message: null, signInNeeded: false, conflicts: [], refused: [], groupProblems: [], groupNotice: null };
   const publish = (change: Partial<StructureSyncState>) => {
     Object.assign(state, change);
     report({ ...state });
@@ -91,7 +95,8 @@ export function startStructureSync(
       await writePending(m, pending);
     }
     publish({ conflicts: outcome.conflicts, refused: outcome.refused, pending: pending.size });
-    await afterPass?.(m);
+    // Not awaited: the group's share must not hold the records' sync up.
+    void afterPass?.(m);
   };
   // A pass works on this device only (Dexie and the mirror): its failure is not the server's.
   const passFailed = (error: unknown) =>
@@ -157,8 +162,9 @@ export function startStructureSync(
     pending = await readPending(m);
     publish({ pending: pending.size });
     if (stopped) return;
-    await (running = running.then(pass).catch(passFailed));
+    // Listening first: a change saved while the first pass reads is not missed (it calls for another pass).
     Dexie.on.storagemutated.subscribe(onMutation);
+    await (running = running.then(pass).catch(passFailed));
     if (typeof window !== 'undefined') {
       window.addEventListener('online', online);
       window.addEventListener('offline', offline);

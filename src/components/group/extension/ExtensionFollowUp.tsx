@@ -21,6 +21,8 @@ export function ExtensionFollowUp(props: {
   shares: ReadonlyMap<string, HeldShare>;
   today: string;
   onDownload: (extension: NcExtension, member: HeldShare) => Promise<void>;
+  /** Through the network's server, when the console is linked to it. */
+  onSend?: ((extension: NcExtension, member: HeldShare) => Promise<void>) | undefined;
   onEdit: (() => void) | null;
   onRemove: () => void;
 }) {
@@ -44,6 +46,17 @@ export function ExtensionFollowUp(props: {
         kind: 'done',
         text: `Fichier d'actions imposées pour « ${member.content.structure.name} » téléchargé : envoyez-le lui, elle l'importe depuis Mon espace.`,
       });
+    } catch (error) {
+      setOutcome({ kind: 'error', text: describeError(error) });
+    }
+  }
+
+  async function send(member: HeldShare) {
+    const name = member.content.structure.name;
+    setOutcome({ kind: 'busy', text: `Envoi par le serveur à « ${name} »…` });
+    try {
+      await props.onSend!(e, member);
+      setOutcome({ kind: 'done', text: `Actions imposées envoyées par le serveur à « ${name} » : elles entrent dans son plan de progrès à sa prochaine synchronisation.` });
     } catch (error) {
       setOutcome({ kind: 'error', text: describeError(error) });
     }
@@ -93,7 +106,7 @@ export function ExtensionFollowUp(props: {
               <th scope="col">Pourquoi concernée</th>
               <th scope="col">Suivi</th>
               <th scope="col">Échéance</th>
-              <th scope="col">Fichier</th>
+              <th scope="col">Envoi</th>
             </tr>
           </thead>
           <tbody>
@@ -121,6 +134,12 @@ export function ExtensionFollowUp(props: {
                       </button>
                     ) : (
                       'Membre retiré de la console'
+                    )}
+                    {member && props.onSend && (
+                      <button type="button" className="secondary small" onClick={() => void send(member)}>
+                        Envoyer par le serveur
+                        <span className="visually-hidden"> à {c.name}</span>
+                      </button>
                     )}
                     {sentAt && <span className="muted"> · envoyé le {frenchDate(sentAt)}</span>}
                   </td>
