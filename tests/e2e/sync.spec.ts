@@ -8,7 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { planProvisioning, validationFunction } from '../../src/domain/sync/provisioning';
 import { applyPlan } from '../../scripts/provision-couchdb.mjs';
 import { E2E_COUCH_PORT, startCouchServer, type CouchServer } from '../support/couch-server';
-import { createCampaign, createStructure, expectNoAxeViolation } from './helpers';
+import { createCampaign, createStructure, expectNoAxeViolation, openScreen } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -92,6 +92,20 @@ test('two devices of a structure converge through the server; the same comment e
   await expect(levelOf(b.page, 'ID.1.1', 3)).toBeChecked();
   await a.page.goto(`${campaignUrl}&critere=ID.1.2`);
   await expect(levelOf(a.page, 'ID.1.2', 1)).toBeChecked();
+
+  // Evidence travels as its description; the attached file stays on the device that holds it, and B is told so.
+  await a.page.goto(`${campaignUrl}&critere=ID.1.1`);
+  await a.page.getByRole('button', { name: 'Ajouter une preuve' }).click();
+  const evidence = a.page.getByRole('form', { name: /Nouvelle preuve/ });
+  await evidence.getByLabel('Titre de la preuve').fill('Livret d’accueil');
+  await evidence.getByLabel('Nature').selectOption('file');
+  await evidence.getByLabel('Fichier').setInputFiles({ name: 'livret.txt', mimeType: 'text/plain', buffer: Buffer.from('Bienvenue') });
+  await evidence.getByRole('button', { name: 'Ajouter la preuve' }).click();
+  await expect(a.page.getByText(/livret\.txt \(9 o\)/)).toBeVisible();
+  await b.page.goto(`${campaignUrl}&critere=ID.1.1`);
+  await expect(b.page.getByText(/livret\.txt \(9 o\)/)).toBeVisible({ timeout: 10_000 });
+  await b.page.getByRole('button', { name: 'Télécharger livret.txt' }).click();
+  await expect(b.page.getByRole('status').filter({ hasText: 'Le fichier « livret.txt » n’est pas sur cet appareil' })).toContainText('les fichiers de preuves ne sont pas synchronisés');
 
   // Offline, both change the same comment.
   for (const [d, text] of [
@@ -179,13 +193,27 @@ test('until sync is switched on, working in the app requests nothing from anothe
   await context.close();
 });
 
-test('a member shares with its group through the server: the central console receives it and its updates, until the member stops sharing', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+test('a member shares with its group through the server: the central console receives it and its updates, imposes an action back, and receives nothing once the member stops sharing', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
   const member = await device(browser, baseURL!);
   await createStructure(member.page, 'Atelier Membre', ['ACI'], { group: { role: 'Membre du groupe', name: 'Groupe Nord' } });
   await createCampaign(member.page, 'Atelier Membre', 'CAP 2026 du membre');
   const campaignUrl = member.page.url();
   await rate(member.page, campaignUrl, 'ID.1.1', 2);
+  // Its internal audit found a major non-conformity: the share carries it to the central function.
+  await openScreen(member.page, 'Regards croisés');
+  await member.page.getByRole('button', { name: 'Nouvel audit interne' }).click();
+  await member.page.getByRole('button', { name: 'Ajouter un constat' }).click();
+  const finding = member.page.getByRole('form', { name: 'Nouveau constat' });
+  await finding.getByLabel('Type de constat').selectOption({ label: 'Non-conformité majeure' });
+  await finding.getByLabel('Critère CAP').selectOption('ID.1.1');
+  await finding.getByLabel('Article ISO 9001').selectOption('7.5');
+  await finding.getByLabel('Constat', { exact: true }).fill("Aucune procédure d'accueil écrite.");
+  await finding.getByLabel('Exigence non satisfaite').fill('Informations documentées (ISO 9001 7.5)');
+  await finding.getByLabel('Cause racine').fill('Pratique orale');
+  await finding.getByLabel('Action corrective').fill("Écrire et diffuser la procédure d'accueil");
+  await finding.getByRole('button', { name: 'Ajouter ce constat' }).click();
+  await expect(finding).toBeHidden();
   await member.page.goto('/espace/');
   const card = member.page.getByRole('article', { name: 'Atelier Membre' });
   await card.getByRole('button', { name: 'Synchroniser avec le serveur du réseau' }).click();
@@ -230,13 +258,36 @@ test('a member shares with its group through the server: the central console rec
   await expect(central.page.getByRole('main').getByText('Atelier Membre').first()).toBeVisible();
   await expectNoAxeViolation(central.page);
 
+  // The central function extends the non-conformity and sends the imposed action through the server: it enters
+  // the member's plan de progrès, once.
+  await central.page.getByRole('link', { name: 'Non-conformités et actions imposées' }).click();
+  await central.page.getByRole('button', { name: "Analyser l'extension de la non-conformité de Atelier Membre (ISO 9001 7.5)" }).click();
+  const analysis = central.page.getByRole('form', { name: /Analyse d'extension/ });
+  await analysis.getByRole('radio', { name: 'Oui, systémique' }).check();
+  await analysis.getByLabel("Analyse : pourquoi elle est (ou n'est pas) systémique").fill("L'accueil suit une trame orale.");
+  await analysis.getByRole('checkbox', { name: /^Atelier Membre/ }).check();
+  await analysis.getByLabel('Pourquoi « Atelier Membre » est concernée').fill('Non-conformité relevée chez elle.');
+  await analysis.getByRole('button', { name: "Enregistrer l'analyse" }).click();
+  const followUp = central.page.getByRole('table', { name: /Suivi de l'action imposée/ });
+  await followUp.getByRole('button', { name: 'Envoyer par le serveur à Atelier Membre' }).click();
+  await expect(followUp.getByRole('row', { name: /Atelier Membre/ })).toContainText('envoyé le');
+  await expectNoAxeViolation(central.page);
+  await member.page.goto(`/espace/plan/?id=${campaignUrl.split('id=')[1]}`);
+  // (Beside the finding's own corrective action, which the audit put in the plan.)
+  const imposedRows = member.page.getByRole('row', { name: /Écrire et diffuser la procédure d'accueil/ }).filter({ hasText: 'Imposée par le groupe Groupe Nord' });
+  await expect(imposedRows).toHaveCount(1, { timeout: 15_000 });
+  await member.page.reload();
+  await expect(member.page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(imposedRows).toHaveCount(1);
+
   // A change on the member's side reaches the console at its next catch-up.
   const shareDoc = async () => (await fetch(`${server.url}/cap-share-${structureId}/group-share:${structureId}`, { headers: { authorization: `Basic ${btoa('admin:mot-de-passe-admin')}` } })).json();
   const before = (await shareDoc())._rev as string;
   await rate(member.page, campaignUrl, 'ID.1.2', 4);
   await expect.poll(async () => (await shareDoc())._rev, { timeout: 15_000 }).not.toBe(before);
-  await panel.getByRole('button', { name: 'Mettre à jour depuis le serveur' }).click();
-  await expect(summary).toContainText('1 nouveau(x) ou mis à jour dans la console');
+  // (The console catches up when it opens.)
+  await central.page.goto('/groupe/');
+  await expect(summary).toContainText('1 nouveau(x) ou mis à jour dans la console', { timeout: 15_000 });
 
   // The member stops sharing: told that what the central function received stays; later changes no longer go.
   await member.page.goto(`/espace/partage/?structure=${structureId}`);

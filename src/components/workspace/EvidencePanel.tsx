@@ -12,6 +12,7 @@ const EvidenceForm = lazy(() => import('./EvidenceForm'));
 /** The evidence listed for one criterion: documents, records, links, attached files (kept in this browser). */
 export function EvidencePanel({ campaignId, criterionCode, evidence }: { campaignId: string; criterionCode: string; evidence: Evidence[] }) {
   const [adding, setAdding] = useState(false);
+  const [missing, setMissing] = useState<string | null>(null);
   return (
     <section aria-labelledby={`evidence-${criterionCode}`}>
       <h3 id={`evidence-${criterionCode}`}>Preuves ({evidence.length})</h3>
@@ -30,7 +31,7 @@ export function EvidencePanel({ campaignId, criterionCode, evidence }: { campaig
                 <>
                   {' '}
                   — {item.file.name} ({formatBytes(item.file.size)}){' '}
-                  <button type="button" className="secondary small" onClick={() => void openFile(item)}>
+                  <button type="button" className="secondary small" onClick={() => void openFile(item).then(setMissing)}>
                     Télécharger<span className="visually-hidden"> {item.file.name}</span>
                   </button>
                   <span className="sha" title="Empreinte SHA-256">SHA-256 {item.file.sha256.slice(0, 16)}…</span>
@@ -43,6 +44,11 @@ export function EvidencePanel({ campaignId, criterionCode, evidence }: { campaig
           ))}
         </ul>
       )}
+      {missing && (
+        <p className="notice" role="status">
+          {missing}
+        </p>
+      )}
       {adding ? (
         <Suspense fallback={<p>Chargement du formulaire…</p>}>
           <EvidenceForm campaignId={campaignId} criterionCode={criterionCode} onDone={() => setAdding(false)} />
@@ -54,8 +60,13 @@ export function EvidencePanel({ campaignId, criterionCode, evidence }: { campaig
   );
 }
 
-async function openFile(item: Evidence) {
+/** Downloads the attached file; when it is not in this browser (attached on another device), says why. */
+async function openFile(item: Evidence): Promise<string | null> {
+  if (!item.file) return null;
   const blob = await readEvidenceFile(database(), item);
-  if (!blob || !item.file) return;
+  if (!blob) {
+    return `Le fichier « ${item.file.name} » n’est pas sur cet appareil : il a été joint sur un autre appareil de l’équipe, et les fichiers de preuves ne sont pas synchronisés (ils restent là où ils ont été déposés). Son empreinte SHA-256 (${item.file.sha256.slice(0, 16)}…) permet de vérifier qu’un fichier présenté est bien celui-là.`;
+  }
   downloadBlob(item.file.name, blob);
+  return null;
 }
