@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { createCampaign, createStructure, expectNoAxeViolation, openScreen, pdfText } from './helpers';
+import { createCampaign, createStructure, expectNoAxeViolation, pdfText, recordMajorNonConformity } from './helpers';
 import { integrityOf } from '../../src/domain/evaluation/sealed-file';
 
 const GROUP = 'Groupe CAP Ouest';
@@ -63,19 +63,7 @@ test('members share by file; the central function consolidates, samples, extends
   test.setTimeout(360_000);
   const alpha = await member(browser, 'Atelier Alpha', 4, 'Bretagne');
   // Alpha's internal audit found a major non-conformity on ISO 9001 7.5.
-  await openScreen(alpha, 'Regards croisés');
-  await alpha.getByRole('button', { name: 'Nouvel audit interne' }).click();
-  await alpha.getByRole('button', { name: 'Ajouter un constat' }).click();
-  const finding = alpha.getByRole('form', { name: 'Nouveau constat' });
-  await finding.getByLabel('Type de constat').selectOption({ label: 'Non-conformité majeure' });
-  await finding.getByLabel('Critère CAP').selectOption('ID.1.1');
-  await finding.getByLabel('Article ISO 9001').selectOption('7.5');
-  await finding.getByLabel('Constat', { exact: true }).fill("Aucune procédure d'accueil écrite.");
-  await finding.getByLabel('Exigence non satisfaite').fill('Informations documentées (ISO 9001 7.5)');
-  await finding.getByLabel('Cause racine').fill('Pratique orale');
-  await finding.getByLabel('Action corrective').fill("Écrire et diffuser la procédure d'accueil");
-  await finding.getByRole('button', { name: 'Ajouter ce constat' }).click();
-  await expect(finding).toBeHidden();
+  await recordMajorNonConformity(alpha);
   const beta = await member(browser, 'Régie Bêta', 2, 'Bretagne');
   const gamma = await member(browser, 'Chantier Gamma', 1, 'Normandie');
   const shares = [await share(alpha, 'Atelier Alpha', testInfo), await share(beta, 'Régie Bêta', testInfo), await share(gamma, 'Chantier Gamma', testInfo)];

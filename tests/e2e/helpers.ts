@@ -88,6 +88,26 @@ export async function openScreen(page: Page, name: 'Évaluation' | 'Tableau de b
   await page.getByRole('navigation', { name: 'Écrans de la campagne' }).getByRole('link', { name, exact: true }).click();
 }
 
+/**
+ * From a campaign screen: an internal audit whose finding is a major non-conformity on ID.1.1 / ISO 9001 7.5, with
+ * its corrective action « Écrire et diffuser la procédure d'accueil ».
+ */
+export async function recordMajorNonConformity(page: Page) {
+  await openScreen(page, 'Regards croisés');
+  await page.getByRole('button', { name: 'Nouvel audit interne' }).click();
+  await page.getByRole('button', { name: 'Ajouter un constat' }).click();
+  const finding = page.getByRole('form', { name: 'Nouveau constat' });
+  await finding.getByLabel('Type de constat').selectOption({ label: 'Non-conformité majeure' });
+  await finding.getByLabel('Critère CAP').selectOption('ID.1.1');
+  await finding.getByLabel('Article ISO 9001').selectOption('7.5');
+  await finding.getByLabel('Constat', { exact: true }).fill("Aucune procédure d'accueil écrite.");
+  await finding.getByLabel('Exigence non satisfaite').fill('Informations documentées (ISO 9001 7.5)');
+  await finding.getByLabel('Cause racine').fill('Pratique orale');
+  await finding.getByLabel('Action corrective').fill("Écrire et diffuser la procédure d'accueil");
+  await finding.getByRole('button', { name: 'Ajouter ce constat' }).click();
+  await expect(finding).toBeHidden();
+}
+
 /** Clicks a button that downloads a PDF, and reads the PDF's text back (pdf.js, through unpdf). */
 export async function pdfText(page: Page, button: string) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

@@ -8,7 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { planProvisioning, validationFunction } from '../../src/domain/sync/provisioning';
 import { applyPlan } from '../../scripts/provision-couchdb.mjs';
 import { E2E_COUCH_PORT, startCouchServer, type CouchServer } from '../support/couch-server';
-import { createCampaign, createStructure, expectNoAxeViolation, openScreen } from './helpers';
+import { createCampaign, createStructure, expectNoAxeViolation, recordMajorNonConformity } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -201,19 +201,7 @@ test('a member shares with its group through the server: the central console rec
   const campaignUrl = member.page.url();
   await rate(member.page, campaignUrl, 'ID.1.1', 2);
   // Its internal audit found a major non-conformity: the share carries it to the central function.
-  await openScreen(member.page, 'Regards croisés');
-  await member.page.getByRole('button', { name: 'Nouvel audit interne' }).click();
-  await member.page.getByRole('button', { name: 'Ajouter un constat' }).click();
-  const finding = member.page.getByRole('form', { name: 'Nouveau constat' });
-  await finding.getByLabel('Type de constat').selectOption({ label: 'Non-conformité majeure' });
-  await finding.getByLabel('Critère CAP').selectOption('ID.1.1');
-  await finding.getByLabel('Article ISO 9001').selectOption('7.5');
-  await finding.getByLabel('Constat', { exact: true }).fill("Aucune procédure d'accueil écrite.");
-  await finding.getByLabel('Exigence non satisfaite').fill('Informations documentées (ISO 9001 7.5)');
-  await finding.getByLabel('Cause racine').fill('Pratique orale');
-  await finding.getByLabel('Action corrective').fill("Écrire et diffuser la procédure d'accueil");
-  await finding.getByRole('button', { name: 'Ajouter ce constat' }).click();
-  await expect(finding).toBeHidden();
+  await recordMajorNonConformity(member.page);
   await member.page.goto('/espace/');
   const card = member.page.getByRole('article', { name: 'Atelier Membre' });
   await card.getByRole('button', { name: 'Synchroniser avec le serveur du réseau' }).click();

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { CapDatabase } from '../../src/storage/db';
 import { buildGroupShare, importBenchmark, importImposedActions, previewImposedActions } from '../../src/storage/group-member';
-import { applyShareImport, previewShareImport, readShares, saveConsole, type ConsoleValues, type ReadShareFile } from '../../src/storage/group';
+import { applyShareImport, previewShareImport, readShares, saveConsole, type ReadShareFile } from '../../src/storage/group';
 import { readGroupShare } from '../../src/domain/group/share-file';
 import { readGroupFeedback } from '../../src/domain/group/feedback-files';
 import { readContextOf } from '../../src/domain/evaluation/sealed-file';
@@ -19,7 +19,7 @@ import { readExchangeFile } from '../../src/domain/evaluation/exchange';
 import type { GroupShareFile } from '../../src/domain/group/share-model';
 import { referential } from './fixtures/audit';
 import { codeA, fillWorkspace } from './fixtures/workspace';
-import { MEMBER_TEXT, testDatabases } from './fixtures/group';
+import { groupConsole, MEMBER_TEXT, testDatabases } from './fixtures/group';
 
 const context = readContextOf(referential);
 const databases = testDatabases('group-share');
@@ -27,17 +27,8 @@ const freshDb = databases.fresh;
 
 const TEXT = MEMBER_TEXT;
 
-const GROUP: ConsoleValues = {
-  mode: 'certification',
-  name: 'Groupe Coorace Ouest', // the fixture's structure names its group after itself
-  centralFunction: 'Coorace Ouest',
-  certificationBody: 'AFNOR Certification',
-  cycleStart: '2026-01-01',
-  currentAudit: 'surveillance1',
-  currentAuditDate: '2027-03-01',
-  previousAuditDate: '2026-02-01',
-  review: { date: '', participants: '', decisions: '' },
-};
+// The fixture's structure names its group after itself.
+const GROUP = groupConsole('Groupe Coorace Ouest');
 
 async function memberShare(db: CapDatabase, detail: 'scores' | 'levels' | 'comments' = 'comments') {
   const { structure, campaign } = await fillWorkspace(db, TEXT);

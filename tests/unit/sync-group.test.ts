@@ -17,7 +17,7 @@ import { newId } from '../../src/domain/evaluation/ids';
 import { sealImposedActions } from '../../src/domain/group/feedback-content';
 import type { ImposedActionsFile } from '../../src/domain/group/feedback-model';
 import { buildGroupShare } from '../../src/storage/group-member';
-import { readShares, saveConsole, type ConsoleValues } from '../../src/storage/group';
+import { readShares, saveConsole } from '../../src/storage/group';
 import { saveRating } from '../../src/storage/ratings';
 import { saveStructureSync } from '../../src/storage/sync/settings';
 import { readShareChoice } from '../../src/storage/sync/group-settings';
@@ -29,21 +29,12 @@ import { reconcile } from '../../src/storage/sync/reconcile';
 import { applyPlan, couch } from '../../scripts/provision-couchdb.mjs';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { referential } from './fixtures/audit';
-import { MEMBER_TEXT } from './fixtures/group';
+import { groupConsole, MEMBER_TEXT } from './fixtures/group';
 import { codeA, codeC, fillWorkspace } from './fixtures/workspace';
 
 const context = readContextOf(referential);
-const GROUP: ConsoleValues = {
-  mode: 'certification',
-  name: MEMBER_TEXT.structureName, // the fixture's structure names its group after itself
-  centralFunction: 'Coorace Ouest',
-  certificationBody: 'AFNOR Certification',
-  cycleStart: '2026-01-01',
-  currentAudit: 'surveillance1',
-  currentAuditDate: '2027-03-01',
-  previousAuditDate: '2026-02-01',
-  review: { date: '', participants: '', decisions: '' },
-};
+// The fixture's structure names its group after itself.
+const GROUP = groupConsole(MEMBER_TEXT.structureName);
 const passwords = { alice: 'mot-de-passe-alice', bruno: 'mot-de-passe-bruno', carl: 'mot-de-passe-carl', dora: 'mot-de-passe-dora', berthe: 'mot-de-passe-berthe', claire: 'mot-de-passe-claire' };
 type User = keyof typeof passwords;
 

@@ -9,6 +9,7 @@ import { allowedServers, currentSession, signOut, type ServerSession } from '../
 import { readCentralSyncs, removeCentralSync, saveCentralSync, type CentralSync } from '../../storage/sync/group-settings';
 import type { CatchUpSummary } from '../../storage/sync/central';
 import { SignInForm } from '../sync/SignInForm';
+import { ProblemLines } from '../sync/ProblemLines';
 import { loadCatalog } from '../workspace/referential-client';
 
 // PouchDB, the share schema and hashing load with the first catch-up.
@@ -169,8 +170,8 @@ function Linked({ link }: { link: CentralSync }) {
         </dd>
       </dl>
       <p role="status">{progress ?? (summary ? summaryText(summary) : session === 'checking' ? 'Connexion au serveur…' : '')}</p>
-      {summary && summary.refused.length > 0 && <Lines title="Partages non importés :" lines={summary.refused} />}
-      {summary && summary.unreachable.length > 0 && <Lines title="Partages que le serveur n’a pas donnés :" lines={summary.unreachable} />}
+      {summary && summary.refused.length > 0 && <ProblemLines title="Partages non importés :" lines={summary.refused} />}
+      {summary && summary.unreachable.length > 0 && <ProblemLines title="Partages que le serveur n’a pas donnés :" lines={summary.unreachable} />}
       {problem && (
         <p className="notice notice-error" role="alert">
           {problem}
@@ -212,17 +213,4 @@ function Linked({ link }: { link: CentralSync }) {
 function summaryText(s: CatchUpSummary & { at: Date }): string {
   const news = s.updated > 0 ? ` ; ${s.updated} nouveau(x) ou mis à jour dans la console` : '';
   return `${s.shared} partage(s) reçu(s) sur ${s.members} membre(s) de l’annuaire du serveur, mis à jour à ${frenchTime(s.at)}${news}.`;
-}
-
-function Lines({ title, lines }: { title: string; lines: readonly string[] }) {
-  return (
-    <div className="notice notice-warning">
-      <p>{title}</p>
-      <ul>
-        {lines.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-    </div>
-  );
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { normaliseServer, serverProblem } from '../../domain/sync/servers';
 import { UserFacingError } from '../../domain/user-error';
 import { allowedServers, signIn, type ServerSession } from '../../storage/sync/session';
@@ -25,7 +25,7 @@ export function SignInForm({ action, account, onSession, onCancel }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const wrongServer = serverProblem(server, allowedServers);
     if (wrongServer) return setProblem(wrongServer);

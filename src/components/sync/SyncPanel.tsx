@@ -6,6 +6,7 @@ import { database } from '../../storage/instance';
 import { allowedServers } from '../../storage/sync/session';
 import { readStructureSync, saveStructureSync } from '../../storage/sync/settings';
 import { ConflictChooser } from './ConflictChooser';
+import { ProblemLines } from './ProblemLines';
 import { SignInForm } from './SignInForm';
 import { conflictWords, describeSyncState } from './sync-words';
 import { loadSyncEngine, startSyncEngineNow, useSyncStates } from './sync-client';
@@ -84,16 +85,7 @@ export function SyncPanel({ structureId, structureName }: { structureId: string;
         />
       )}
       {state?.groupNotice && <p className="notice">{state.groupNotice}</p>}
-      {state && state.groupProblems.length > 0 && (
-        <div className="notice notice-warning">
-          <p>Avec le groupe :</p>
-          <ul>
-            {state.groupProblems.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {state && state.groupProblems.length > 0 && <ProblemLines title="Avec le groupe :" lines={state.groupProblems} />}
       {state && state.refused.length > 0 && (
         <details>
           <summary>Documents du serveur ignorés ({state.refused.length})</summary>
