@@ -13,7 +13,15 @@ export async function readPending(mirror: Mirror): Promise<Set<string>> {
   return new Set(doc?.ids ?? []);
 }
 
+/** Another tab of this browser may write it at the same moment: the later write wins (a count, not data). */
 export async function writePending(mirror: Mirror, ids: ReadonlySet<string>): Promise<void> {
-  const doc = (await mirror.get(PENDING).catch(() => ({ _id: PENDING }))) as PendingDoc;
-  await mirror.put({ ...doc, ids: [...ids] });
+  for (let attempt = 0; ; attempt++) {
+    const doc = (await mirror.get(PENDING).catch(() => ({ _id: PENDING }))) as PendingDoc;
+    try {
+      await mirror.put({ ...doc, ids: [...ids] });
+      return;
+    } catch (error) {
+      if ((error as { status?: number }).status !== 409 || attempt >= 3) throw error;
+    }
+  }
 }

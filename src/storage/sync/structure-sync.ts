@@ -122,7 +122,7 @@ export function startStructureSync(
         if (direction === 'pull') return schedule();
         let shrunk = false;
         for (const doc of change.docs) shrunk = pending.delete(doc._id) || shrunk;
-        if (shrunk) void writePending(m, pending).then(() => publish({ pending: pending.size }));
+        if (shrunk) void writePending(m, pending).catch(() => undefined).then(() => publish({ pending: pending.size }));
       })
       .on('paused', (error) => {
         if (error || isOffline()) return offlineOr(error);
