@@ -375,8 +375,7 @@ export async function runSyncBench() {
     await provision(server, new URL(BASE).origin);
     const browser = await chromium.launch({ executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined });
     cleanup.push(() => browser.close());
-    let devs = 0;
-    const device = async () => { const p = await (await browser.newContext({ serviceWorkers: 'block' })).newPage(); const n = ++devs; p.on('console', (m) => m.text().startsWith('T ') && console.log(n, m.text())); return p; };
+    const device = async () => (await browser.newContext({ serviceWorkers: 'block' })).newPage();
 
     // Device A (alice) holds the campaign; sync is switched on, then Mon espace opens and sends it.
     const a = await device();
