@@ -87,8 +87,12 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
     if (!radar.current || !bars.current) return;
     let cancelled = false;
     const drawn: { destroy(): void }[] = [];
-    void import('./charts').then(({ drawRadar, drawBars }) => {
-      if (cancelled || !radar.current || !bars.current) return;
+    // chart.js's evaluation and each chart's drawing in tasks of their own: one long task would hold the page.
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    void (async () => {
+      const { drawRadar, drawBars } = await import('./charts');
+      await nextTask();
+      if (cancelled || !radar.current) return;
       const labels = scores.themes.map((t) => t.theme.title);
       drawn.push(
         drawRadar(
@@ -97,10 +101,12 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
           { label: campaign?.name ?? '', values: scores.themes.map((t) => t.score.value) },
           previousScores && previous ? { label: previous.campaign.name, values: previousScores.themes.map((t) => t.score.value) } : undefined,
         ),
-        drawBars(bars.current, subThemes.map((s) => `${s.subTheme.code} ${s.subTheme.title}`), { label: 'Score', values: subThemes.map((s) => s.score.value) }),
       );
+      await nextTask();
+      if (cancelled || !bars.current) return;
+      drawn.push(drawBars(bars.current, subThemes.map((s) => `${s.subTheme.code} ${s.subTheme.title}`), { label: 'Score', values: subThemes.map((s) => s.score.value) }));
       chartsBox.current?.setAttribute('data-charts-ready', 'true');
-    });
+    })();
     return () => {
       cancelled = true;
       for (const chart of drawn) chart.destroy();
