@@ -10,6 +10,8 @@ import { summarize } from '../domain/evaluation/progress-summary';
 import { deleteAudits } from './audit-deletion';
 import { migrationPath } from '../domain/referential/library';
 import type { MigrationTable } from '../domain/referential/migration';
+import { shareChoices } from './sync/group-settings';
+import { structureSyncs } from './sync/settings';
 
 const now = () => new Date().toISOString();
 
@@ -91,7 +93,7 @@ export async function deleteStructure(db: CapDatabase, id: string): Promise<void
     await db.structures.delete(id);
     await db.benchmarks.delete(id);
     // Deleted from this device only: its sync stops here, the team's data stays on the server.
-    await db.settings.bulkDelete([`sync:${id}`, `sync-share:${id}`]);
+    await db.settings.bulkDelete([structureSyncs.key(id), shareChoices.key(id)]);
     await deleteOrphanFiles(db);
   });
 }

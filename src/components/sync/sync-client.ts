@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { CapDatabase } from '../../storage/db';
+import { structureSyncs } from '../../storage/sync/settings';
 import { subscribeToSyncStates, syncStates } from '../../storage/sync/status';
 import type { StructureSyncState } from '../../storage/sync/structure-sync';
 import type { ReferentialAccess } from '../../storage/sync/engine';
@@ -21,12 +22,10 @@ let starting: Promise<void> | undefined;
 
 /** Starts the engine if some structure of this browser syncs (called once the database is open). */
 export function startSyncIfSwitchedOn(db: CapDatabase): Promise<void> {
-  starting ??= db.settings
-    .where('key')
-    .startsWith('sync:')
-    .count()
-    .then(async (count) => {
-      if (count > 0) (await loadSyncEngine()).startSyncEngine(db, referentialAccess);
+  starting ??= structureSyncs
+    .any(db)
+    .then(async (any) => {
+      if (any) (await loadSyncEngine()).startSyncEngine(db, referentialAccess);
     })
     .catch(() => undefined);
   return starting;

@@ -21,7 +21,7 @@ export interface ReferentialAccess {
   readContext: () => Promise<ReadContext>;
 }
 
-const handles = new Map<string, { setting: StructureSync; handle: StructureSyncHandle; stopGroup: () => void }>();
+const handles = new Map<string, { setting: StructureSync; handle: StructureSyncHandle; stop: () => Promise<void> }>();
 let started = false;
 
 export function startSyncEngine(db: CapDatabase, referential: ReferentialAccess): void {
@@ -30,12 +30,11 @@ export function startSyncEngine(db: CapDatabase, referential: ReferentialAccess)
   liveQuery(() => readAllStructureSyncs(db)).subscribe({
     next: (settings) => {
       const wanted = new Map(settings.map((s) => [s.structureId, s]));
-      for (const [structureId, { setting, handle, stopGroup }] of handles) {
+      for (const [structureId, { setting, stop }] of handles) {
         const now = wanted.get(structureId);
         if (now && now.server === setting.server) continue;
         handles.delete(structureId);
-        stopGroup();
-        void handle.stop().then(() => (handles.has(structureId) ? undefined : publishSyncState({ structureId, stopped: true })));
+        void stop().then(() => (handles.has(structureId) ? undefined : publishSyncState({ structureId, stopped: true })));
       }
       for (const [structureId, setting] of wanted) {
         if (handles.has(structureId)) continue;
@@ -80,9 +79,11 @@ function start(db: CapDatabase, setting: StructureSync, referential: Referential
   return {
     setting,
     handle,
-    stopGroup: () => {
+    /** The share with the group, then the records' sync. */
+    stop: () => {
       stopped = true;
       hook?.stop();
+      return handle.stop();
     },
   };
 }
@@ -108,9 +109,8 @@ export async function switchOff(db: CapDatabase, structureId: string): Promise<v
   const entry = handles.get(structureId);
   handles.delete(structureId);
   await removeStructureSync(db, structureId);
-  entry?.stopGroup();
   if (entry) {
-    await entry.handle.stop();
+    await entry.stop();
     await (await entry.handle.mirror).destroy();
   }
   publishSyncState({ structureId, stopped: true });

@@ -6,6 +6,7 @@
  */
 import type { CapDatabase } from '../db';
 import type { ShareChoice } from '../../domain/sync/group-documents';
+import { jsonSettings } from './json-settings';
 
 export type { ShareChoice };
 
@@ -15,16 +16,13 @@ export interface ShareSetting {
   keptHere: boolean;
 }
 
-const shareKey = (structureId: string) => `sync-share:${structureId}` as const;
+export const shareChoices = jsonSettings<ShareSetting>('sync-share');
 
-export async function readShareChoice(db: CapDatabase, structureId: string): Promise<ShareSetting | null> {
-  const row = await db.settings.get(shareKey(structureId));
-  return row ? (JSON.parse(row.value) as ShareSetting) : null;
-}
+export const readShareChoice = (db: CapDatabase, structureId: string) => shareChoices.read(db, structureId);
 
-export const saveShareChoice = (db: CapDatabase, structureId: string, setting: ShareSetting) => db.settings.put({ key: shareKey(structureId), value: JSON.stringify(setting) });
+export const saveShareChoice = (db: CapDatabase, structureId: string, setting: ShareSetting) => shareChoices.save(db, structureId, setting);
 
-export const removeShareChoice = (db: CapDatabase, structureId: string) => db.settings.delete(shareKey(structureId));
+export const removeShareChoice = (db: CapDatabase, structureId: string) => shareChoices.remove(db, structureId);
 
 /** A central function's link to the server: its group there (the id the provisioning gave it). */
 export interface CentralSync {
@@ -34,14 +32,11 @@ export interface CentralSync {
   since: string;
 }
 
-const centralKey = (groupId: string) => `sync-central:${groupId}` as const;
+const centralSyncs = jsonSettings<CentralSync>('sync-central');
 
 /** The groups this console catches up from (one, in practice: a console holds one group). */
-export async function readCentralSyncs(db: CapDatabase): Promise<CentralSync[]> {
-  const rows = await db.settings.where('key').startsWith('sync-central:').toArray();
-  return rows.map((row) => JSON.parse(row.value) as CentralSync);
-}
+export const readCentralSyncs = (db: CapDatabase) => centralSyncs.readAll(db);
 
-export const saveCentralSync = (db: CapDatabase, sync: CentralSync) => db.settings.put({ key: centralKey(sync.groupId), value: JSON.stringify(sync) });
+export const saveCentralSync = (db: CapDatabase, sync: CentralSync) => centralSyncs.save(db, sync.groupId, sync);
 
-export const removeCentralSync = (db: CapDatabase, groupId: string) => db.settings.delete(centralKey(groupId));
+export const removeCentralSync = (db: CapDatabase, groupId: string) => centralSyncs.remove(db, groupId);

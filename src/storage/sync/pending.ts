@@ -3,6 +3,7 @@
  * document (never replicated), so that « N modifications en attente » survives a reload while offline.
  */
 import type { Mirror, MirrorDocument } from './mirror';
+import { statusOf } from './replication';
 
 const PENDING = '_local/cap-pending';
 
@@ -21,7 +22,7 @@ export async function writePending(mirror: Mirror, ids: ReadonlySet<string>): Pr
       await mirror.put({ ...doc, ids: [...ids] });
       return;
     } catch (error) {
-      if ((error as { status?: number }).status !== 409 || attempt >= 3) throw error;
+      if (statusOf(error) !== 409 || attempt >= 3) throw error;
     }
   }
 }

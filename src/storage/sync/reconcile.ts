@@ -18,8 +18,6 @@ import { applyToDatabase, readStructureDocuments, type IncomingChange } from './
 
 const APPLIED = '_local/cap-applied';
 
-export type { PendingConflict };
-
 export interface ReconcileOutcome {
   /** Records changed here, written into the mirror (their document ids). */
   sent: string[];
@@ -33,8 +31,10 @@ export interface ReconcileOutcome {
   refused: string[];
 }
 
+const noOutcome = (): ReconcileOutcome => ({ sent: [], received: 0, merged: 0, conflicts: [], refused: [] });
+
 export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: string): Promise<ReconcileOutcome> {
-  const outcome: ReconcileOutcome = { sent: [], received: 0, merged: 0, conflicts: [], refused: [] };
+  const outcome = noOutcome();
   const appliedDoc = await mirror.get(APPLIED).catch(() => ({ _id: APPLIED, revs: {} as Record<string, string> }) as MirrorDocument & { revs: Record<string, string> });
   const applied: Record<string, string> = { ...(appliedDoc as { revs?: Record<string, string> }).revs };
   const bodies = new Map<string, MirrorDocument | null>();
@@ -134,7 +134,7 @@ export async function reconcile(db: CapDatabase, mirror: Mirror, structureId: st
 export async function resolveConflict(mirror: Mirror, id: string, structureId: string, choices: Readonly<Record<string, unknown>>): Promise<boolean> {
   const winner = await mirror.get(id, { conflicts: true }).catch(() => null);
   if (!winner?._conflicts?.length) return false;
-  return mergeBranches(mirror, winner, structureId, { sent: [], received: 0, merged: 0, conflicts: [], refused: [] }, choices);
+  return mergeBranches(mirror, winner, structureId, noOutcome(), choices);
 }
 
 /** Merges a record's branches into its winner when no field conflicts (or the user chose); true when it did. */

@@ -5,6 +5,7 @@
  * which group, for a central function) it may sync.
  */
 import { UserFacingError } from '../../domain/user-error';
+import { statusOf } from './replication';
 
 declare const __CAP_SYNC_SERVERS__: string[] | undefined;
 /** The servers this deployment allows (domain/sync/servers.ts); none under the unit tests' build. */
@@ -17,7 +18,7 @@ export interface ServerSession {
 
 /** The server's refusal or silence, in French. */
 export function serverErrorMessage(error: unknown, server: string): string {
-  const status = (error as { status?: number } | null)?.status;
+  const status = statusOf(error);
   if (status === 401) return 'Session expirée ou identifiants refusés : reconnectez-vous au serveur du réseau.';
   if (status === 403) return 'Le serveur refuse l’accès : ce compte n’est pas membre de cette structure. Vérifiez auprès de votre réseau.';
   if (status === 404) return 'Cette structure n’existe pas sur le serveur du réseau : transmettez son identifiant à votre réseau pour qu’il la crée.';

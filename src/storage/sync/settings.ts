@@ -3,6 +3,7 @@
  * settings table of this browser only (not in backups: another device signs in for itself). No password.
  */
 import type { CapDatabase } from '../db';
+import { jsonSettings } from './json-settings';
 
 export interface StructureSync {
   structureId: string;
@@ -13,19 +14,13 @@ export interface StructureSync {
   since: string;
 }
 
-const key = (structureId: string) => `sync:${structureId}` as const;
+export const structureSyncs = jsonSettings<StructureSync>('sync');
 
-export async function readStructureSync(db: CapDatabase, structureId: string): Promise<StructureSync | null> {
-  const row = await db.settings.get(key(structureId));
-  return row ? (JSON.parse(row.value) as StructureSync) : null;
-}
+export const readStructureSync = (db: CapDatabase, structureId: string) => structureSyncs.read(db, structureId);
 
 /** Every structure of this browser that syncs. */
-export async function readAllStructureSyncs(db: CapDatabase): Promise<StructureSync[]> {
-  const rows = await db.settings.where('key').startsWith('sync:').toArray();
-  return rows.map((row) => JSON.parse(row.value) as StructureSync);
-}
+export const readAllStructureSyncs = (db: CapDatabase) => structureSyncs.readAll(db);
 
-export const saveStructureSync = (db: CapDatabase, sync: StructureSync) => db.settings.put({ key: key(sync.structureId), value: JSON.stringify(sync) });
+export const saveStructureSync = (db: CapDatabase, sync: StructureSync) => structureSyncs.save(db, sync.structureId, sync);
 
-export const removeStructureSync = (db: CapDatabase, structureId: string) => db.settings.delete(key(structureId));
+export const removeStructureSync = (db: CapDatabase, structureId: string) => structureSyncs.remove(db, structureId);

@@ -12,6 +12,7 @@ import { openMirror, type Mirror } from './mirror';
 import { readPending, writePending } from './pending';
 import { reconcile } from './reconcile';
 import { openRemote } from './remote';
+import { statusOf } from './replication';
 import { serverErrorMessage } from './session';
 import type { StructureSync } from './settings';
 
@@ -82,8 +83,7 @@ export function startStructureSync(
   const mirror = openMirror(structureId);
 
   const failed = (error: unknown) => {
-    const status = (error as { status?: number } | null)?.status;
-    publish({ phase: 'error', message: serverErrorMessage(error, server), signInNeeded: status === 401 });
+    publish({ phase: 'error', message: serverErrorMessage(error, server), signInNeeded: statusOf(error) === 401 });
   };
   const offlineOr = (error: unknown) => (isOffline() ? publish({ phase: 'offline', message: null }) : failed(error));
 
