@@ -8,6 +8,7 @@ import type { Audit, AuditRating, Finding } from '../domain/audit/model';
 import type { Campaign, Evidence, Rating, Structure } from '../domain/evaluation/model';
 import { certificationBlockers } from '../domain/audit/blockers';
 import type { CapDatabase } from './db';
+import { byKeyPrefix } from './key-prefix';
 
 export interface AuditRecords {
   audit: Audit;
@@ -26,7 +27,7 @@ export interface AuditRecords {
 export async function readAuditRecords(db: CapDatabase, auditId: string): Promise<AuditRecords | null> {
   const [audit, auditorRatings, findings] = await Promise.all([
     db.audits.get(auditId),
-    db.auditRatings.where('auditId').equals(auditId).toArray(),
+    byKeyPrefix<AuditRating>(db.auditRatings, auditId),
     db.findings.where('auditId').equals(auditId).toArray(),
   ]);
   if (!audit) return null;
@@ -34,7 +35,7 @@ export async function readAuditRecords(db: CapDatabase, auditId: string): Promis
   if (!campaignId) return { audit, campaign: null, structure: null, ownRatings: [], ownEvidence: [], actionIds: [], auditorRatings, findings };
   const [campaign, ownRatings, ownEvidence, actionIds] = await Promise.all([
     db.campaigns.get(campaignId),
-    db.ratings.where('campaignId').equals(campaignId).toArray(),
+    byKeyPrefix<Rating>(db.ratings, campaignId),
     db.evidence.where('campaignId').equals(campaignId).toArray(),
     db.actions.where('campaignId').equals(campaignId).primaryKeys(),
   ]);

@@ -8,6 +8,7 @@ import type { Campaign, Evidence, ParticipantView, Rating, Structure } from '../
 import type { Dismissal, ProgressAction } from '../domain/plan/model';
 import { readCampaignAudits } from './audits-read';
 import type { CapDatabase } from './db';
+import { byKeyPrefix } from './key-prefix';
 
 export interface CampaignRecords {
   /** Null when the campaign, or its structure, is not in this browser. */
@@ -25,18 +26,18 @@ export async function readCampaignRecords(db: CapDatabase, campaignId: string): 
     db.campaigns.get(campaignId),
     byCampaign<Evidence>(db.evidence),
     byCampaign<ProgressAction>(db.actions),
-    byCampaign<Dismissal>(db.dismissals),
+    byKeyPrefix<Dismissal>(db.dismissals, campaignId),
   ]);
   const [structure, previousRatings] = await Promise.all([
     campaign ? db.structures.get(campaign.structureId) : undefined,
-    campaign?.previousCampaignId ? db.ratings.where('campaignId').equals(campaign.previousCampaignId).toArray() : [],
+    campaign?.previousCampaignId ? byKeyPrefix<Rating>(db.ratings, campaign.previousCampaignId) : [],
   ]);
   return { campaign: campaign ?? null, structure: structure ?? null, previousRatings, evidence, actions, dismissals };
 }
 
-export const readCampaignRatings = (db: CapDatabase, campaignId: string): Promise<Rating[]> => db.ratings.where('campaignId').equals(campaignId).toArray();
+export const readCampaignRatings = (db: CapDatabase, campaignId: string): Promise<Rating[]> => byKeyPrefix<Rating>(db.ratings, campaignId);
 
-export const readCampaignViews = (db: CapDatabase, campaignId: string): Promise<ParticipantView[]> => db.views.where('campaignId').equals(campaignId).toArray();
+export const readCampaignViews = (db: CapDatabase, campaignId: string): Promise<ParticipantView[]> => byKeyPrefix<ParticipantView>(db.views, campaignId);
 
 /** What regards croisés shows, in one query: the campaign and its structure, the levels retained, the views, the audits. */
 export async function readCampaignRegards(db: CapDatabase, campaignId: string) {
@@ -50,3 +51,13 @@ export async function readCampaignRegards(db: CapDatabase, campaignId: string) {
   return { campaign: campaign ?? null, structure, ratingList, views, audits };
 }
 export type CampaignRegards = Awaited<ReturnType<typeof readCampaignRegards>>;
+
+/** The campaign a dashboard's trend compares with: the one this campaign started from, or else the structure's latest earlier one. */
+export async function readComparedCampaign(db: CapDatabase, campaign: Campaign): Promise<{ campaign: Campaign; ratings: Rating[] } | null> {
+  const earlier = (await db.campaigns.where('structureId').equals(campaign.structureId).toArray())
+    .filter((c) => c.id !== campaign.id && c.date <= campaign.date)
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const base = earlier.find((c) => c.id === campaign.previousCampaignId) ?? earlier[0];
+  if (!base) return null;
+  return { campaign: base, ratings: await byKeyPrefix<Rating>(db.ratings, base.id) };
+}

@@ -45,8 +45,20 @@ test('the dashboard shows the figures the method gives, alerts, and ISO views; t
   const given = await rateAll(page, (c, i) => (c.regulatory ? 1 : (i * 3) % 5), criteria);
   const want = expected(criteria, given);
 
+  // On a phone-sized screen the charts are two screens down: drawn only when scrolled near, and kept out of print
+  // until then (their tables carry the figures).
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 412, height: 823 });
   await openScreen(page, 'Tableau de bord');
   await expect(page.getByRole('heading', { level: 2, name: `Score global : ${pct(want.global)}` })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Scores par sous-thème' })).toBeAttached();
+  await expect(page.locator('[data-charts-ready]')).toHaveCount(0);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.chart').first()).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('.chart-row').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-charts-ready="true"]')).toBeVisible();
+  await page.setViewportSize(desktop);
   await expect(page.getByText(`${given.size} / ${given.size} critères évalués (100 % de couverture)`)).toBeVisible();
   const themeTable = page.getByRole('table', { name: 'Scores par thème' });
   for (const [i, title] of ['Identité', 'Services rendus', 'Supports', 'Amélioration continue et évaluation'].entries()) {
@@ -54,6 +66,8 @@ test('the dashboard shows the figures the method gives, alerts, and ISO views; t
   }
   const regulatory = criteria.filter((c) => c.regulatory && given.has(c.code));
   await expect(page.getByRole('heading', { name: `Alertes réglementaires (${regulatory.length})` })).toBeVisible();
+  // The charts are drawn as they are scrolled near.
+  await page.locator('.chart-row').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-charts-ready="true"]')).toBeVisible();
   await expect(page.getByRole('img', { name: /Radar des scores par thème/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Préparation ISO 9001, article par article' }).getByRole('row')).toHaveCount(29);

@@ -53,6 +53,8 @@ test('axe finds no WCAG 2.1 AA violation in the workspace: forms with errors, ca
   await page.getByRole('button', { name: /Critère suivant/ }).click();
   await page.getByRole('radio', { name: /^1 – / }).click();
   await openScreen(page, 'Tableau de bord');
+  // The charts are drawn as they are scrolled near.
+  await page.locator('.chart-row').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-charts-ready="true"]')).toBeVisible();
   await expectNoAxeViolation(page);
   await openScreen(page, 'Plan de progrès');

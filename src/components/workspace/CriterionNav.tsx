@@ -33,6 +33,8 @@ export const CriterionNav = memo(function CriterionNav(props: {
             onToggle={(event) => {
               const isOpen = event.currentTarget.open;
               setOpen((themes) => {
+                // The browser also fires toggle for a theme rendered open: no change, no re-render of the nav.
+                if (themes.has(theme.code) === isOpen) return themes;
                 const next = new Set(themes);
                 if (isOpen) next.add(theme.code);
                 else next.delete(theme.code);

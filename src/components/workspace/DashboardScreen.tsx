@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { migrationPath } from '../../domain/referential/library';
 import type { MigrationTable } from '../../domain/referential/migration';
@@ -12,6 +11,9 @@ import { formatScore, scoreCampaign, type Score } from '../../domain/scoring/sco
 import { database } from '../../storage/instance';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { campaignIdFromUrl, startCampaignQueries, useCampaign } from './use-campaign';
+import { useTransitionLiveQuery } from './transition-live-query';
+import { whenNearViewport } from './near-viewport';
+import { readComparedCampaign } from '../../storage/campaign-read';
 import { AuditBlockersNotice } from '../audit/AuditBlockersNotice';
 import { useCampaignAudits } from '../audit/use-campaign-audits';
 import { campaignVersion, PinnedIsland } from './PinnedIsland';
@@ -44,16 +46,7 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
   const { campaign, structure, scope, ratings, actions, dismissals, missing, loading } = useCampaign(referential, campaignId);
   const audits = useCampaignAudits(campaignId);
   // The trend compares with the campaign this one started from, or else the structure's latest earlier one.
-  const previous = useLiveQuery(async () => {
-    if (!campaign) return null;
-    const db = database();
-    const earlier = (await db.campaigns.where('structureId').equals(campaign.structureId).toArray())
-      .filter((c) => c.id !== campaign.id && c.date <= campaign.date)
-      .sort((a, b) => b.date.localeCompare(a.date));
-    const base = earlier.find((c) => c.id === campaign.previousCampaignId) ?? earlier[0];
-    if (!base) return null;
-    return { campaign: base, ratings: await db.ratings.where('campaignId').equals(base.id).toArray() };
-  }, [campaign?.id, campaign?.previousCampaignId, campaign?.date]);
+  const previous = useTransitionLiveQuery(() => (campaign ? readComparedCampaign(database(), campaign) : null), [campaign?.id, campaign?.previousCampaignId, campaign?.date]);
   // An earlier campaign of an older version is compared through the migration tables, and the screen says so.
   const [tables, setTables] = useState<{ path: MigrationTable[] | null } | null>(null);
   const crossVersion = !!previous && !!campaign && previous.campaign.referentialVersion !== campaign.referentialVersion;
@@ -84,12 +77,13 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
   const chartsBox = useRef<HTMLDivElement>(null);
   const subThemes = scores.themes.flatMap((t) => t.subThemes);
   useEffect(() => {
-    if (!radar.current || !bars.current) return;
+    if (!radar.current || !bars.current || !chartsBox.current) return;
     let cancelled = false;
     const drawn: { destroy(): void }[] = [];
     // chart.js's evaluation and each chart's drawing in tasks of their own: one long task would hold the page.
     const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-    void (async () => {
+    // Drawn when scrolled near, or before printing (whenNearViewport).
+    const stopWaiting = whenNearViewport(chartsBox.current, () => void (async () => {
       const { drawRadar, drawBars } = await import('./charts');
       await nextTask();
       if (cancelled || !radar.current) return;
@@ -106,9 +100,10 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
       if (cancelled || !bars.current) return;
       drawn.push(drawBars(bars.current, subThemes.map((s) => `${s.subTheme.code} ${s.subTheme.title}`), { label: 'Score', values: subThemes.map((s) => s.score.value) }));
       chartsBox.current?.setAttribute('data-charts-ready', 'true');
-    })();
+    })());
     return () => {
       cancelled = true;
+      stopWaiting();
       for (const chart of drawn) chart.destroy();
     };
   }, [scores, previousScores, previous, campaign?.name, subThemes.length]);

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import { onDatabaseBlocked, onDatabaseClosed, wasDatabaseBlocked } from '../../storage/instance';
 import { UPGRADE_MESSAGES } from '../../storage/errors';
 import { openedDatabase, openWorkspaceDatabase } from './startup';
@@ -20,7 +20,8 @@ export function DatabaseGuard({ children }: { children: ReactNode }) {
     // The open began before this screen (startup.ts): it may have been blocked between the render and now.
     if (wasDatabaseBlocked()) setBlocked(true);
     let live = true;
-    void openWorkspaceDatabase().then((opened) => live && setOutcome(opened));
+    // In a transition, like the screen's data (early-live-query.ts): the screen it reveals renders in slices.
+    void openWorkspaceDatabase().then((opened) => live && startTransition(() => setOutcome(opened)));
     return () => {
       live = false;
       stopClosed();

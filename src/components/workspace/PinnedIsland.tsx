@@ -1,11 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Referential } from '../../domain/referential/model';
 import type { CapDatabase } from '../../storage/db';
 import { database } from '../../storage/instance';
 import { useReferentialVersion } from './referential-client';
 import { WorkspaceIsland } from './WorkspaceIsland';
 import { startCampaignQueries } from './use-campaign';
+import { useTransitionLiveQuery } from './transition-live-query';
 
 /** The version new campaigns use, for screens that show an older one (CampaignHeader says so). */
 const CurrentReferential = createContext<Referential | null>(null);
@@ -21,7 +21,8 @@ export function PinnedIsland({ versionOf, children }: { versionOf: (db: CapDatab
 }
 
 function Pinned({ current, versionOf, children }: { current: Referential; versionOf: (db: CapDatabase) => Promise<string | null>; children: (referential: Referential) => ReactNode }) {
-  const version = useLiveQuery(() => versionOf(database()), []);
+  // Its answer reveals the whole screen: rendered in a transition, in slices.
+  const version = useTransitionLiveQuery(() => versionOf(database()), []);
   // Only an older version is loaded: the current one is already here, and its load would re-render the screen.
   const pinned = useReferentialVersion(version && version !== current.version ? version : undefined);
   if (version === undefined) return <p>Chargement…</p>;

@@ -28,6 +28,7 @@ import { track } from './save-status';
 import { loadMigrations, useReferentialVersions } from './referential-client';
 import { describeProfile } from '../../domain/structure/describe';
 import { frenchShortDate } from '../../domain/french-date';
+import { useStagedCount } from './staged-count';
 
 // Read as this code loads, beside the referential and the database opening.
 let overviewQuery: EarlyLiveQuery<WorkspaceOverview> | undefined;
@@ -53,7 +54,11 @@ function Workspace({ referential }: { referential: Referential }) {
   const closeIf = (still: (e: NonNullable<Editing>) => boolean) => setEditing((e) => (e && still(e) ? null : e));
   // Campaigns rated against an older version count their progress against that version's criteria.
   const pinned = useReferentialVersions((campaigns ?? []).map((c) => c.referentialVersion).filter((v) => v !== referential.version));
+  // The first card at once, the others a couple per frame (staged-count.ts).
+  const shown = useStagedCount(structures?.length ?? 0, 1, 2);
   if (!structures || !campaigns) return <p>Chargement de vos données…</p>;
+  // What follows the cards waits for the last one: added below, it never pushes anything already on screen.
+  const allShown = shown >= structures.length;
 
   const criterionCodes = new Set(referential.criteria.map((c) => c.code));
   return (
@@ -67,7 +72,7 @@ function Workspace({ referential }: { referential: Referential }) {
         {structures.length === 0 && editing?.kind !== 'new-structure' && (
           <p>Commencez par décrire votre structure : sa forme juridique et ses conventionnements déterminent les critères et les obligations qui la concernent.</p>
         )}
-        {structures.map((structure) =>
+        {structures.slice(0, shown).map((structure) =>
           editing?.kind === 'structure' && editing.id === structure.id ? (
             <Suspense key={structure.id} fallback={formFallback}>
               <StructureForm
@@ -107,7 +112,7 @@ function Workspace({ referential }: { referential: Referential }) {
             />
           ),
         )}
-        {editing?.kind === 'new-structure' ? (
+        {!allShown ? null : editing?.kind === 'new-structure' ? (
           <Suspense fallback={formFallback}>
             <StructureForm
               onCancel={() => setEditing(null)}
@@ -123,10 +128,14 @@ function Workspace({ referential }: { referential: Referential }) {
           </button>
         )}
       </section>
-      <JoinFromServer localIds={new Set(structures.map((s) => s.id))} />
-      <ConductedAudits />
-      <BackupPanel referential={referential} />
-      <StorageStatus />
+      {allShown && (
+        <>
+          <JoinFromServer localIds={new Set(structures.map((s) => s.id))} />
+          <ConductedAudits />
+          <BackupPanel referential={referential} />
+          <StorageStatus />
+        </>
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@
  * getValue(): the screen then renders with its data at once. Later changes arrive as with useLiveQuery.
  */
 import { liveQuery } from 'dexie';
+import { startTransition } from 'react';
 import { openWorkspaceDatabase } from './startup';
 
 export interface EarlyLiveQuery<T> {
@@ -32,7 +33,11 @@ export function earlyLiveQuery<T>(querier: () => Promise<T>): EarlyLiveQuery<T> 
         current = { value };
         failure = undefined;
         settle?.resolve(value);
-        for (const listener of [...listeners]) listener.next(value);
+        // A screen's data renders in a transition: React then yields to the browser every few milliseconds instead of
+        // building the whole screen in one long task (a click or a keystroke is never kept waiting behind it).
+        startTransition(() => {
+          for (const listener of [...listeners]) listener.next(value);
+        });
       },
       error: (error: unknown) => {
         failure = { error };

@@ -3,7 +3,7 @@
  * campaign is pinned to (/referentiel/<version>.json), and the catalogue of versions with the migration tables
  * (/referentiel/versions.json), each fetched once per page and only when needed.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Referential } from '../../domain/referential/model';
 import { fromReferentialExport, type ReferentialExport } from '../../domain/referential/export';
 import type { VersionCatalog } from '../../domain/referential/catalog';
@@ -69,7 +69,7 @@ export function useReferentialVersions(versions: readonly string[]): ReadonlyMap
     let live = true;
     for (const version of key ? key.split(' ') : []) {
       loadReferentialVersion(version).then(
-        (referential) => live && setLoaded((m) => new Map(m).set(version, referential)),
+        (referential) => live && startTransition(() => setLoaded((m) => new Map(m).set(version, referential))),
         // The list shows « calcul… » for those campaigns; their own screens say what failed.
         () => undefined,
       );
@@ -87,7 +87,8 @@ export function useReferential(): { referential?: Referential; error?: string } 
   useEffect(() => {
     if (state.referential) return;
     loadReferential().then(
-      (referential) => setState({ referential }),
+      // In a transition, like the screen's data (early-live-query.ts): the screen it reveals renders in slices.
+      (referential) => startTransition(() => setState({ referential })),
       () => setState({ error: REFERENTIAL_UNAVAILABLE }),
     );
   }, []);
@@ -101,7 +102,7 @@ export function useReferentialVersion(version: string | undefined): { referentia
     if (version === undefined) return;
     let live = true;
     loadReferentialVersion(version).then(
-      (referential) => live && setState({ version, referential }),
+      (referential) => live && startTransition(() => setState({ version, referential })),
       () => live && setState({ version, error: `Le référentiel CAP ${version}, avec lequel cette campagne a été évaluée, n'a pas pu être chargé. Vérifiez la connexion puis rechargez la page.` }),
     );
     return () => {
