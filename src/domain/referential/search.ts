@@ -19,26 +19,34 @@ function words(text: string): string[] {
   return normalizeForSearch(text).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
 }
 
-/** Title words weigh most, then the description, then questions, evidence and level descriptors. */
-function fields(c: Criterion): [string[], number][] {
-  return [
-    [words(`${c.code} ${c.title}`), 5],
-    [words(c.description), 2],
-    [words([...c.guidingQuestions, ...c.expectedEvidence, ...Object.values(c.levels), c.regulatoryBasis ?? ''].join(' ')), 1],
-  ];
+/** A criterion's words, normalized once: searching then compares prefixes only, at each keystroke. */
+export interface IndexedCriterion {
+  criterion: Criterion;
+  /** Title words weigh most, then the description, then questions, evidence and level descriptors. */
+  fields: [string[], number][];
+}
+
+export function indexCriterion(c: Criterion): IndexedCriterion {
+  return {
+    criterion: c,
+    fields: [
+      [words(`${c.code} ${c.title}`), 5],
+      [words(c.description), 2],
+      [words([...c.guidingQuestions, ...c.expectedEvidence, ...Object.values(c.levels), c.regulatoryBasis ?? ''].join(' ')), 1],
+    ],
+  };
 }
 
 /** Criteria matching every word of the query (as a word prefix), best first; ties keep referential order. */
-export function searchCriteria(criteria: Criterion[], query: string): SearchHit[] {
+export function searchIndexed(index: readonly IndexedCriterion[], query: string): SearchHit[] {
   const terms = words(query).filter((t) => t.length > 1 || /\d/.test(t));
   if (terms.length === 0) return [];
   const hits: SearchHit[] = [];
-  for (const criterion of criteria) {
-    const indexed = fields(criterion);
+  for (const { criterion, fields } of index) {
     let score = 0;
     for (const term of terms) {
       let best = 0;
-      for (const [tokens, weight] of indexed) {
+      for (const [tokens, weight] of fields) {
         if (tokens.some((token) => token.startsWith(term))) best = Math.max(best, weight);
       }
       if (best === 0) {
@@ -51,3 +59,6 @@ export function searchCriteria(criteria: Criterion[], query: string): SearchHit[
   }
   return hits.sort((a, b) => b.score - a.score);
 }
+
+/** The same, for a one-off search over a list of criteria. */
+export const searchCriteria = (criteria: readonly Criterion[], query: string): SearchHit[] => searchIndexed(criteria.map(indexCriterion), query);
