@@ -30,14 +30,18 @@ export function earlyLiveQuery<T>(querier: () => Promise<T>): EarlyLiveQuery<T> 
     // Kept for the page's life: the screen is the page.
     liveQuery(querier).subscribe({
       next: (value) => {
+        const first = current === undefined;
         current = { value };
         failure = undefined;
         settle?.resolve(value);
-        // A screen's data renders in a transition: React then yields to the browser every few milliseconds instead of
-        // building the whole screen in one long task (a click or a keystroke is never kept waiting behind it).
-        startTransition(() => {
+        const deliver = () => {
           for (const listener of [...listeners]) listener.next(value);
-        });
+        };
+        // The first result builds the whole screen: in a transition, React yields to the browser every few
+        // milliseconds instead of holding it for one long task. Later results change a few elements: rendered at
+        // once, they stay out of the way of the next click's write (measured: 1 ms more per rating otherwise).
+        if (first) startTransition(deliver);
+        else deliver();
       },
       error: (error: unknown) => {
         failure = { error };
