@@ -1,15 +1,15 @@
 /** The search page: loads /referentiel.json once, then filters as the user types. Text only, no innerHTML. */
 import { indexCriterion, searchIndexed, type IndexedCriterion } from '../domain/referential/search';
 import type { Criterion } from '../domain/referential/model';
+import { pause } from '../lib/pause';
 
 /** Criteria indexed per handful, each in a task of its own: normalizing 500 KB of text at once held the page. */
 const PER_TASK = 12;
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function indexByTasks(criteria: readonly Criterion[]): Promise<IndexedCriterion[]> {
   const index: IndexedCriterion[] = [];
   for (let i = 0; i < criteria.length; i += PER_TASK) {
-    await nextTask();
+    await pause();
     index.push(...criteria.slice(i, i + PER_TASK).map(indexCriterion));
   }
   return index;

@@ -10,6 +10,7 @@
  * random text against jsPDF alone; the subsets byte for byte against its encoder).
  */
 import { jsPDF } from 'jspdf';
+import { pause } from '../../lib/pause';
 
 /** DejaVu Sans regular and bold: the TTF bytes, or binary strings (what Node's readFile(…, 'latin1') gives). */
 export type FontFiles = [regular: string | Uint8Array, bold: string | Uint8Array];
@@ -62,13 +63,6 @@ export function loadSiteFonts(): Promise<ParsedFonts> {
   // A failed fetch (offline before the fonts were cached) is tried again on the next PDF.
   siteFonts.catch(() => (siteFonts = undefined));
   return siteFonts;
-}
-
-/** Lets the browser run other tasks, then goes on (at the same priority, where it can tell). */
-export function pause(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 const given = new WeakMap<FontFiles, ParsedFonts>();

@@ -5,7 +5,8 @@
  */
 import { jsPDF } from 'jspdf';
 import { autoTable, type UserOptions } from 'jspdf-autotable';
-import { addParsedFont, embeddedFontFiles, loadSiteFonts, parseFonts, pause, type FontFiles } from './pdf-fonts';
+import { addParsedFont, embeddedFontFiles, loadSiteFonts, parseFonts, type FontFiles } from './pdf-fonts';
+import { pause } from '../../lib/pause';
 import { StreamCompressor } from './pdf-deflate';
 import { installShortcuts, quickenDocument, useCompressed } from './pdf-speed';
 

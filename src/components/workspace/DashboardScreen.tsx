@@ -13,6 +13,7 @@ import { CampaignHeader, CampaignMissing } from './CampaignHeader';
 import { campaignIdFromUrl, startCampaignQueries, useCampaign } from './use-campaign';
 import { useTransitionLiveQuery } from './transition-live-query';
 import { whenNearViewport } from './near-viewport';
+import { pause } from '../../lib/pause';
 import { readComparedCampaign } from '../../storage/campaign-read';
 import { AuditBlockersNotice } from '../audit/AuditBlockersNotice';
 import { useCampaignAudits } from '../audit/use-campaign-audits';
@@ -81,11 +82,10 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
     let cancelled = false;
     const drawn: { destroy(): void }[] = [];
     // chart.js's evaluation and each chart's drawing in tasks of their own: one long task would hold the page.
-    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
     // Drawn when scrolled near, or before printing (whenNearViewport).
     const stopWaiting = whenNearViewport(chartsBox.current, () => void (async () => {
       const { drawRadar, drawBars } = await import('./charts');
-      await nextTask();
+      await pause();
       if (cancelled || !radar.current) return;
       const labels = scores.themes.map((t) => t.theme.title);
       drawn.push(
@@ -96,7 +96,7 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
           previousScores && previous ? { label: previous.campaign.name, values: previousScores.themes.map((t) => t.score.value) } : undefined,
         ),
       );
-      await nextTask();
+      await pause();
       if (cancelled || !bars.current) return;
       drawn.push(drawBars(bars.current, subThemes.map((s) => `${s.subTheme.code} ${s.subTheme.title}`), { label: 'Score', values: subThemes.map((s) => s.score.value) }));
       chartsBox.current?.setAttribute('data-charts-ready', 'true');
