@@ -5,8 +5,8 @@
  * getValue(): the screen then renders with its data at once. Later changes arrive as with useLiveQuery.
  */
 import { liveQuery } from 'dexie';
-import { startTransition } from 'react';
 import { openWorkspaceDatabase } from './startup';
+import { firstInTransition } from './transition-live-query';
 
 export interface EarlyLiveQuery<T> {
   /** The first result, for what needs it once (the referential version a screen is pinned to). */
@@ -29,20 +29,13 @@ export function earlyLiveQuery<T>(querier: () => Promise<T>): EarlyLiveQuery<T> 
     if (!outcome.ok) return;
     // Kept for the page's life: the screen is the page.
     liveQuery(querier).subscribe({
-      next: (value) => {
-        const first = current === undefined;
+      // The first result in a transition, the others at once (transition-live-query.ts).
+      next: firstInTransition((value: T) => {
         current = { value };
         failure = undefined;
         settle?.resolve(value);
-        const deliver = () => {
-          for (const listener of [...listeners]) listener.next(value);
-        };
-        // The first result builds the whole screen: in a transition, React yields to the browser every few
-        // milliseconds instead of holding it for one long task. Later results change a few elements: rendered at
-        // once, they stay out of the way of the next click's write (measured: 1 ms more per rating otherwise).
-        if (first) startTransition(deliver);
-        else deliver();
-      },
+        for (const listener of [...listeners]) listener.next(value);
+      }),
       error: (error: unknown) => {
         failure = { error };
         settle?.reject(error);
