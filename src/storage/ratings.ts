@@ -13,7 +13,12 @@ export async function saveRating(db: CapDatabase, campaignId: string, criterionC
     // turn, so four in a row cost about twice two.
     const [stored, storedSummary] = await Promise.all([db.ratings.get([campaignId, criterionCode]), db.progress.get(campaignId)]);
     const next: Rating = { ...(stored ?? emptyRating(campaignId, criterionCode, at)), ...change, updatedAt: at };
-    await Promise.all([db.ratings.put(next), db.progress.put(withRating(storedSummary ?? summarize(campaignId, []), next))]);
+    const summary = storedSummary ?? summarize(campaignId, []);
+    const nextSummary = withRating(summary, next);
+    // A new level or comment leaves the summary as it was: one record to write and commit, not two.
+    const writes: Promise<unknown>[] = [db.ratings.put(next)];
+    if (nextSummary !== storedSummary) writes.push(db.progress.put(nextSummary));
+    await Promise.all(writes);
     return next;
   });
 }

@@ -1,7 +1,8 @@
 /** The database: versions and migration, autosave, next campaign, export → import round trip. */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, SCHEMA_V1, SCHEMA_VERSION, type CapDatabase } from '../../src/storage/db';
 import { saveRating } from '../../src/storage/ratings';
 import { addCampaign, addNextCampaign, addStructure, deleteCampaign } from '../../src/storage/workspace';
@@ -9,7 +10,7 @@ import { addEvidence } from '../../src/storage/evidence';
 import { applyImport, exportWorkspace, previewImport } from '../../src/storage/backup';
 import { buildExchangeFile, readExchangeFile } from '../../src/domain/evaluation/exchange';
 import { classifyStorageError } from '../../src/storage/errors';
-import { progressFromSummary, summarize } from '../../src/domain/evaluation/progress-summary';
+import { progressFromSummary, summarize, withRating } from '../../src/domain/evaluation/progress-summary';
 import { progressOf, ratingsByCode } from '../../src/domain/evaluation/scope';
 import type { Criterion } from '../../src/domain/referential/model';
 import { addAction } from '../../src/storage/plan';
@@ -233,5 +234,36 @@ describe('progress summaries', () => {
 
     await deleteCampaign(db, c.id);
     expect(await db.progress.get(c.id)).toBeUndefined();
+  });
+
+  it('stay right under any sequence of changes, and are written only when a code changes list', async () => {
+    const change = fc.record(
+      {
+        level: fc.constantFrom(null, 0, 1, 2, 3),
+        notApplicable: fc.constantFrom(null, { justification: 'Sans objet ici.' }),
+        toReview: fc.boolean(),
+        comment: fc.string({ maxLength: 5 }),
+      },
+      { requiredKeys: [] },
+    );
+    const db = freshDb();
+    const summaryPut = vi.spyOn(db.progress, 'put');
+    const s = await addStructure(db, structureValues);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...scope.map((c) => c.code)), change), { maxLength: 12 }), async (changes) => {
+        const c = await addCampaign(db, s.id, campaignValues, '2026.1');
+        for (const [code, delta] of changes) {
+          const before = await db.progress.get(c.id);
+          const writesBefore = summaryPut.mock.calls.length;
+          const saved = await saveRating(db, c.id, code, delta);
+          const after = await db.progress.get(c.id);
+          const unmoved = !!before && withRating(before, saved) === before;
+          expect(summaryPut.mock.calls.length - writesBefore).toBe(unmoved ? 0 : 1);
+          const ratings = await db.ratings.where('campaignId').equals(c.id).toArray();
+          expect(progressFromSummary(scope, after)).toEqual(progressOf(scope, ratingsByCode(ratings)));
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -15,11 +15,17 @@ export interface ProgressSummary {
 
 const without = (codes: string[], code: string) => codes.filter((c) => c !== code);
 
-/** The summary after one rating changed: its code moves to the lists it now belongs to. */
+/**
+ * The summary after one rating changed: its code moves to the lists it now belongs to. Most changes (another
+ * level, a comment) move nothing: the same summary is then given back, so that it need not be written again.
+ */
 export function withRating(summary: ProgressSummary, rating: Rating): ProgressSummary {
   const code = rating.criterionCode;
   const isNa = rating.notApplicable !== null;
   const isRated = !isNa && rating.level !== null;
+  const unmoved =
+    summary.rated.includes(code) === isRated && summary.notApplicable.includes(code) === isNa && summary.toReview.includes(code) === rating.toReview;
+  if (unmoved) return summary;
   return {
     campaignId: summary.campaignId,
     rated: isRated ? [...without(summary.rated, code), code] : without(summary.rated, code),
