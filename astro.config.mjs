@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import { islandChunks } from './scripts/island-chunks.mjs';
 import { connectSources, parseAllowedServers } from './src/domain/sync/servers.ts';
 
 // The network's CouchDB, if this deployment syncs (docs/sync.md): the only other origin the app may reach.
@@ -31,5 +32,5 @@ export default defineConfig({
   // Shiki writes inline styles, which the CSP forbids; the referential has no code blocks anyway.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
-  vite: { define: { __CAP_SYNC_SERVERS__: JSON.stringify(syncServers) } },
+  vite: { define: { __CAP_SYNC_SERVERS__: JSON.stringify(syncServers) }, plugins: [islandChunks()] },
 });
