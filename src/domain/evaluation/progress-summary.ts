@@ -34,8 +34,18 @@ export function withRating(summary: ProgressSummary, rating: Rating): ProgressSu
   };
 }
 
+/** The summary of a campaign's ratings: the same lists as applying withRating to each in turn, built in one pass. */
 export function summarize(campaignId: string, ratings: readonly Rating[]): ProgressSummary {
-  return ratings.reduce(withRating, { campaignId, rated: [], notApplicable: [], toReview: [] });
+  const last = new Map<string, Rating>();
+  for (const rating of ratings) last.set(rating.criterionCode, rating);
+  const summary: ProgressSummary = { campaignId, rated: [], notApplicable: [], toReview: [] };
+  for (const [code, rating] of last) {
+    const isNa = rating.notApplicable !== null;
+    if (isNa) summary.notApplicable.push(code);
+    else if (rating.level !== null) summary.rated.push(code);
+    if (rating.toReview) summary.toReview.push(code);
+  }
+  return summary;
 }
 
 /** The same figures as progressOf, from the summary. */
