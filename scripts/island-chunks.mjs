@@ -3,8 +3,8 @@
  *
  * Left to itself, Rolldown gives a workspace screen some thirty files, many of a few hundred bytes. Each is a
  * request, and the browser learns of the next ones only once it has parsed the previous: four waves, about
- * 140 ms after navigation on the 2-core machine (traced). Here the code every screen starts with comes in three
- * files: React; `core` (Dexie and the workspace code shared by several islands); `group` (the group console's).
+ * 140 ms after navigation on the 2-core machine (traced). Here the code the islands share comes in three files:
+ * React; `core` (Dexie and the workspace code shared by several islands); `group` (the group console's).
  * What a screen loads later on demand (PDF, charts, spreadsheets) keeps its own chunks.
  *
  * Two rules keep the grouping from changing what runs:
@@ -38,7 +38,9 @@ function pageScriptReach() {
         reached = PAGE_SCRIPT.test(current);
         const info = ctx.getModuleInfo(current);
         for (const importer of [...(info?.importers ?? []), ...(info?.dynamicImporters ?? [])]) {
-          if (!seen.has(importer)) seen.add(importer), queue.push(importer);
+          if (seen.has(importer)) continue;
+          seen.add(importer);
+          queue.push(importer);
         }
       }
       known.set(id, reached);
