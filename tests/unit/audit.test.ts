@@ -1,6 +1,6 @@
 /** Audits: blocking rules, the two layers side by side, and the peer cross-audit between two databases. */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { certificationBlockers, inReportOrder } from '../../src/domain/audit/blockers';
 import { auditorLayer, compareLayers, formatGap } from '../../src/domain/audit/layers';
 import type { AuditRating, Finding } from '../../src/domain/audit/model';
@@ -10,7 +10,6 @@ import { buildExchangeFile } from '../../src/domain/evaluation/exchange';
 import { parseReferential, type Referential } from '../../src/domain/referential';
 import type { Rating } from '../../src/domain/evaluation/model';
 import { scoreCampaign } from '../../src/domain/scoring/score';
-import { openDatabase, type CapDatabase } from '../../src/storage/db';
 import {
   addFindingToPlan,
   createAudit,
@@ -31,6 +30,7 @@ import { EXCHANGE_FORMAT_VERSION } from '../../src/domain/evaluation/exchange-sc
 import { validSources } from './fixtures/sources';
 import { profileOf } from './fixtures/profile';
 import { readContextOf } from '../../src/domain/evaluation/sealed-file';
+import { testDatabases } from './fixtures/databases';
 
 const referential: Referential = (() => {
   const result = parseReferential(validSources());
@@ -105,17 +105,7 @@ describe('self-assessment and auditor layers', () => {
   });
 });
 
-let opened: CapDatabase[] = [];
-let counter = 0;
-function freshDb(): CapDatabase {
-  const db = openDatabase(`audit-${++counter}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened) await db.delete();
-  opened = [];
-});
+const freshDb = testDatabases('audit');
 
 /** Structure A with a campaign rated on two criteria and one piece of evidence. */
 async function structureA() {

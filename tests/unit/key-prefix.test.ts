@@ -2,22 +2,12 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type CapDatabase } from '../../src/storage/db';
+import { describe, expect, it } from 'vitest';
 import { byKeyPrefix } from '../../src/storage/key-prefix';
 import type { ParticipantView, Rating } from '../../src/domain/evaluation/model';
+import { testDatabases } from './fixtures/databases';
 
-let opened: CapDatabase[] = [];
-let counter = 0;
-function freshDb(): CapDatabase {
-  const db = openDatabase(`key-prefix-${++counter}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened) await db.delete();
-  opened = [];
-});
+const freshDb = testDatabases('key-prefix');
 
 const rating = (campaignId: string, criterionCode: string): Rating => ({ campaignId, criterionCode, level: 2, notApplicable: null, comment: '', toReview: false, carriedOver: false, updatedAt: '2026-01-01T00:00:00.000Z' });
 const view = (campaignId: string, criterionCode: string, participantId: string): ParticipantView => ({ campaignId, criterionCode, participantId, level: 1, notApplicable: false, updatedAt: '2026-01-01T00:00:00.000Z' });

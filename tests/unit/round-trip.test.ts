@@ -8,30 +8,21 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readAuditRequest, readAuditReturn } from '../../src/domain/audit/peer-files';
 import { canonicalJson } from '../../src/domain/evaluation/canonical';
 import { readContextOf, readExchangeFile } from '../../src/domain/evaluation/exchange';
 import { COMMENT_MAX, JUSTIFICATION_MAX, RETAINED_REASON_MAX } from '../../src/domain/evaluation/rules';
 import { applyImport, collectContent, exportWorkspace } from '../../src/storage/backup';
-import { openDatabase, type CapDatabase } from '../../src/storage/db';
+import type { CapDatabase } from '../../src/storage/db';
 import { createAuditRequest, exportAuditReturn, importAuditRequest, importAuditReturn } from '../../src/storage/audits';
 import { referential } from './fixtures/audit';
 import { auditOf, fillWorkspace, type WorkspaceText } from './fixtures/workspace';
+import { testDatabases } from './fixtures/databases';
 
 const context = readContextOf(referential);
 
-let opened: CapDatabase[] = [];
-let counter = 0;
-function freshDb(): CapDatabase {
-  const db = openDatabase(`round-trip-${++counter}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(opened.map((db) => db.delete()));
-  opened = [];
-});
+const freshDb = testDatabases('round-trip');
 
 /** Fragments users really write or paste, and the ones an attacker would try. */
 const FRAGMENTS = [

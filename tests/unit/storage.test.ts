@@ -2,8 +2,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, SCHEMA_V1, SCHEMA_VERSION, type CapDatabase } from '../../src/storage/db';
+import { describe, expect, it, vi } from 'vitest';
+import { SCHEMA_V1, SCHEMA_VERSION } from '../../src/storage/db';
 import { saveRating } from '../../src/storage/ratings';
 import { addCampaign, addNextCampaign, addStructure, deleteCampaign } from '../../src/storage/workspace';
 import { addEvidence } from '../../src/storage/evidence';
@@ -16,18 +16,9 @@ import type { Criterion } from '../../src/domain/referential/model';
 import { addAction } from '../../src/storage/plan';
 import { profileOf } from './fixtures/profile';
 import { readContextOf } from '../../src/domain/evaluation/sealed-file';
+import { testDatabases } from './fixtures/databases';
 
-let opened: CapDatabase[] = [];
-let counter = 0;
-function freshDb(): CapDatabase {
-  const db = openDatabase(`test-${++counter}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened) await db.delete();
-  opened = [];
-});
+const freshDb = testDatabases('test');
 
 const structureValues = { name: 'Atelier Solidaire', ...profileOf('ACI'), legalForm: 'ASSOCIATION' as const, siret: '', region: 'Normandie', staff: { permanents: 5, inPathway: 24, volunteers: null } };
 const campaignValues = { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP' as const], participants: [], isoExclusions: [] };
@@ -49,8 +40,7 @@ describe('schema versions', () => {
     await legacy.table('evidence').add(evidence);
     legacy.close();
 
-    const db = openDatabase(name);
-    opened.push(db);
+    const db = freshDb(name);
     // Its « types » became a profile (version 6): an AI is an association by law, nothing else is guessed.
     const { types: _types, ...rest } = structure;
     expect(await db.structures.get(structure.id)).toEqual({ ...rest, legalForm: 'ASSOCIATION', conventionnements: ['AI'], ensemblier: false, essCompany: false, group: null, headcount: null });
