@@ -3,7 +3,7 @@
  * holding it. Nothing typed is lost without the user being told, in French, what to do.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure, simulateFullDisk } from './helpers';
+import { createCampaign, createStructure, simulateFullDisk, simulateSlowDisk } from './helpers';
 import { SCHEMA_VERSION } from '../../src/storage/db';
 
 const comment = (page: Page) => page.getByLabel(/^Commentaire/);
@@ -108,6 +108,43 @@ test.describe('a write that fails during autosave', () => {
     await expect(notSaved(page)).toHaveCount(0);
     await page.reload();
     await expect(comment(page)).toHaveValue('Texte tapé disque plein ;!');
+  });
+});
+
+test.describe('leaving the page while a write is under way', () => {
+  test('a link of the site followed at once opens once the text just typed is written', async ({ page }) => {
+    const slowDisk = await simulateSlowDisk(page, 1500);
+    await createStructure(page, 'Départ Rapide', ['AI']);
+    await createCampaign(page, 'Départ Rapide', 'CAP 2026');
+
+    await slowDisk(true);
+    await comment(page).fill('Écrit juste avant de partir');
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon espace' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
+    expect(await storedComments(page)).toEqual(['Écrit juste avant de partir']);
+  });
+
+  test('reloading with a write under way asks first; staying writes it; with nothing under way nothing is asked', async ({ page }) => {
+    const slowDisk = await simulateSlowDisk(page, 1500);
+    await createStructure(page, 'Départ Demandé', ['AI']);
+    await createCampaign(page, 'Départ Demandé', 'CAP 2026');
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+
+    await slowDisk(true);
+    await comment(page).fill('Écrit avant de recharger');
+    await comment(page).blur();
+    await page.reload({ timeout: 3_000 }).catch(() => undefined);
+    expect(asked).toEqual(['beforeunload']);
+    await expect(comment(page)).toHaveValue('Écrit avant de recharger');
+    await expect.poll(() => storedComments(page)).toEqual(['Écrit avant de recharger']);
+
+    await page.reload();
+    expect(asked).toEqual(['beforeunload']);
+    await expect(comment(page)).toHaveValue('Écrit avant de recharger');
   });
 });
 

@@ -146,6 +146,31 @@ export async function simulateFullDisk(page: Page): Promise<(full: boolean) => P
   return (full) => page.evaluate((on) => void ((window as unknown as { __diskFull: boolean }).__diskFull = on), full);
 }
 
+/**
+ * From the next page load on, while the returned switch is on, each IndexedDB write keeps its transaction open
+ * (uncommitted) for `ms` more, by chained reads: a slow disk, on which leaving the page at once would abort it.
+ */
+export async function simulateSlowDisk(page: Page, ms: number): Promise<(slow: boolean) => Promise<void>> {
+  await page.addInitScript((ms) => {
+    const slow = () => (window as unknown as { __diskSlow?: boolean }).__diskSlow;
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+        const request = original.apply(this, args);
+        if (slow()) {
+          const until = performance.now() + ms;
+          const keepOpen = () => {
+            if (performance.now() < until) this.count().onsuccess = keepOpen;
+          };
+          keepOpen();
+        }
+        return request;
+      } as typeof original;
+    }
+  }, ms);
+  return (on) => page.evaluate((value) => void ((window as unknown as { __diskSlow: boolean }).__diskSlow = value), on);
+}
+
 /** Every record of every table of the CAP Progrès database, table by table in key order (opened raw, then closed). */
 export function readDatabase(page: Page): Promise<Record<string, unknown[]>> {
   return page.evaluate(async () => {

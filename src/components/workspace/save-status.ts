@@ -2,6 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import { describeError } from '../../storage/errors';
 import { beforeDatabaseCloses } from '../../storage/instance';
+import { guardLeaving } from './leave-guard';
 import { SaveLedger, type SaveState } from './save-ledger';
 
 export type { SaveState } from './save-ledger';
@@ -82,6 +83,12 @@ export async function settleWrites(): Promise<void> {
 
 // A newer CAP Progrès in another tab takes the database: what the user typed is written first.
 beforeDatabaseCloses(settleWrites);
+// Leaving the page: a write under way is finished first, a failed one is not dropped without asking.
+guardLeaving({
+  underWay: () => inFlight.size > 0 || drafts.size > 0,
+  unsaved: () => ledger.toRedo().length > 0,
+  settle: settleWrites,
+});
 
 /** The state as the indicator shows it, and its changes (useSaveState, for React). */
 export const currentSaveState = (): SaveState => state;
