@@ -124,6 +124,23 @@ test.describe('leaving the page while a write is under way', () => {
     expect(await storedComments(page)).toEqual(['Écrit juste avant de partir']);
   });
 
+  test('a write that does not end does not hold the user: the link opens after a grace, once the browser has asked', async ({ page }) => {
+    const slowDisk = await simulateSlowDisk(page, 20_000);
+    await createStructure(page, 'Départ Bloqué', ['AI']);
+    await createCampaign(page, 'Départ Bloqué', 'CAP 2026');
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+
+    await slowDisk(true);
+    await comment(page).fill('Écrit sur un disque qui ne répond plus');
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon espace' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible({ timeout: 10_000 });
+    expect(asked).toEqual(['beforeunload']);
+  });
+
   test('reloading with a write under way asks first; staying writes it; with nothing under way nothing is asked', async ({ page }) => {
     const slowDisk = await simulateSlowDisk(page, 1500);
     await createStructure(page, 'Départ Demandé', ['AI']);

@@ -15,6 +15,9 @@ export interface PendingWork {
   settle(): Promise<void>;
 }
 
+/** Far above a write's few milliseconds, short enough not to feel stuck. */
+const LEAVING_GRACE_MS = 2_000;
+
 export function guardLeaving(work: PendingWork): void {
   if (typeof window === 'undefined') return;
   // Bubbling to the document: a handler of the page that took the click (preventDefault) has run by now.
@@ -23,13 +26,17 @@ export function guardLeaving(work: PendingWork): void {
     const link = followedLink(event);
     if (!link) return;
     event.preventDefault();
-    void work.settle().then(() => location.assign(link.href));
+    // A write that never ends (a database held by another tab) must not hold the user here: past the grace, the
+    // page is left anyway, and the browser's « Quitter le site ? » then asks.
+    void Promise.race([work.settle(), new Promise((resolve) => setTimeout(resolve, LEAVING_GRACE_MS))]).then(() => location.assign(link.href));
   });
   window.addEventListener('beforeunload', (event) => {
     if (!work.underWay() && !work.unsaved()) return;
     // Started now, so that a user who stays finds them written.
     void work.settle();
     event.preventDefault();
+    // Older browsers ask only when this is set (MDN).
+    event.returnValue = true;
   });
 }
 
