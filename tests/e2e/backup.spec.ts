@@ -4,12 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure, openScreen } from './helpers';
+import { createCampaign, createStructure, openHomeByLink, openScreen } from './helpers';
 
 /** From any page, as a user: the link to « Mon espace » (it opens once what was just typed is written), then export. */
 async function exportAll(page: Page): Promise<string> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon espace' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
+  await openHomeByLink(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^cap-progres-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
   return readFile((await download.path())!, 'utf8');

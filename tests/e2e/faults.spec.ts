@@ -3,7 +3,7 @@
  * holding it. Nothing typed is lost without the user being told, in French, what to do.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure, simulateFullDisk, simulateSlowDisk } from './helpers';
+import { createCampaign, createStructure, openHomeByLink, simulateFullDisk, simulateSlowDisk } from './helpers';
 import { SCHEMA_VERSION } from '../../src/storage/db';
 
 const comment = (page: Page) => page.getByLabel(/^Commentaire/);
@@ -112,48 +112,44 @@ test.describe('a write that fails during autosave', () => {
 });
 
 test.describe('leaving the page while a write is under way', () => {
-  test('a link of the site followed at once opens once the text just typed is written', async ({ page }) => {
-    const slowDisk = await simulateSlowDisk(page, 1500);
-    await createStructure(page, 'Départ Rapide', ['AI']);
-    await createCampaign(page, 'Départ Rapide', 'CAP 2026');
-
+  /** A campaign open on its first criterion; from the switch on, each write stays uncommitted for `ms`. */
+  async function onSlowDisk(page: Page, structure: string, ms: number) {
+    const slowDisk = await simulateSlowDisk(page, ms);
+    await createStructure(page, structure, ['AI']);
+    await createCampaign(page, structure, 'CAP 2026');
     await slowDisk(true);
+  }
+  /** The browser's dialogs, answered as given, by type (« Quitter le site ? » is `beforeunload`). */
+  function answerDialogs(page: Page, answer: 'accept' | 'dismiss'): string[] {
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog[answer]();
+    });
+    return asked;
+  }
+
+  test('a link of the site followed at once opens once the text just typed is written', async ({ page }) => {
+    await onSlowDisk(page, 'Départ Rapide', 1500);
     await comment(page).fill('Écrit juste avant de partir');
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon espace' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
+    await openHomeByLink(page);
     expect(await storedComments(page)).toEqual(['Écrit juste avant de partir']);
   });
 
   test('a write that does not end does not hold the user: the link opens after a grace, once the browser has asked', async ({ page }) => {
-    const slowDisk = await simulateSlowDisk(page, 20_000);
-    await createStructure(page, 'Départ Bloqué', ['AI']);
-    await createCampaign(page, 'Départ Bloqué', 'CAP 2026');
-    const asked: string[] = [];
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.type());
-      void dialog.accept();
-    });
-
-    await slowDisk(true);
+    await onSlowDisk(page, 'Départ Bloqué', 20_000);
+    const asked = answerDialogs(page, 'accept');
     await comment(page).fill('Écrit sur un disque qui ne répond plus');
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon espace' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible({ timeout: 10_000 });
+    await openHomeByLink(page, 10_000);
     expect(asked).toEqual(['beforeunload']);
   });
 
   test('reloading with a write under way asks first; staying writes it; with nothing under way nothing is asked', async ({ page }) => {
-    const slowDisk = await simulateSlowDisk(page, 1500);
-    await createStructure(page, 'Départ Demandé', ['AI']);
-    await createCampaign(page, 'Départ Demandé', 'CAP 2026');
-    const asked: string[] = [];
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.type());
-      void dialog.dismiss();
-    });
-
-    await slowDisk(true);
+    await onSlowDisk(page, 'Départ Demandé', 1500);
+    const asked = answerDialogs(page, 'dismiss');
     await comment(page).fill('Écrit avant de recharger');
     await comment(page).blur();
+    // Dismissed, the reload does not happen: its wait ends at the timeout.
     await page.reload({ timeout: 3_000 }).catch(() => undefined);
     expect(asked).toEqual(['beforeunload']);
     await expect(comment(page)).toHaveValue('Écrit avant de recharger');

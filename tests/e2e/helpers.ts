@@ -83,6 +83,15 @@ export async function seedCampaign(page: Page, options: { comment: string; evide
   }, options);
 }
 
+/**
+ * « Mon espace » by the site's main navigation, as a user leaves a screen: unlike page.goto, the link waits for a
+ * write under way (the leave guard).
+ */
+export async function openHomeByLink(page: Page, timeout?: number) {
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon espace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible(timeout === undefined ? {} : { timeout });
+}
+
 /** Moves between the campaign's screens (Évaluation, Tableau de bord, Plan de progrès, Regards croisés, Rapport). */
 export async function openScreen(page: Page, name: 'Évaluation' | 'Tableau de bord' | 'Plan de progrès' | 'Regards croisés' | 'Rapport') {
   await page.getByRole('navigation', { name: 'Écrans de la campagne' }).getByRole('link', { name, exact: true }).click();
