@@ -168,11 +168,15 @@ test.describe('a database upgrade from another tab', () => {
     const newer = await context.newPage();
     await newer.goto('/recherche/');
 
-    // Typed, and the newer version opens before the autosave pause has elapsed.
+    // Typed, and the newer version opens before the autosave pause has elapsed. The page's time stands still
+    // meanwhile: on a loaded machine the pause (400 ms) could otherwise elapse first and write the text itself.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1_000);
     await comment(page).fill('Tapé juste avant la mise à jour');
     const opened = await openRaw(newer, SCHEMA_VERSION * 10 + 10);
     // This tab let the database go only after writing: the newer tab had to wait.
     expect(opened.blocked).toBe(true);
+    await page.clock.resume();
 
     await expect(page.getByRole('alert')).toContainText('CAP Progrès a été mis à jour dans un autre onglet. Vos modifications sont enregistrées');
     await expect(page.getByRole('button', { name: 'Recharger la page' })).toBeVisible();
