@@ -4,6 +4,7 @@
  * reloads only when the user accepts — never under someone's typing. Text only through textContent.
  */
 import { Workbox } from 'workbox-window';
+import { pageSettled } from './page-settled';
 
 const OFFLINE_TEXT = 'Hors ligne — vos saisies sont enregistrées sur cet appareil.';
 
@@ -71,8 +72,11 @@ function start() {
       wb.messageSkipWaiting();
     });
   });
-  // Blocked service workers (tests, some privacy settings) leave the site working online as before.
-  wb.register().catch(() => undefined);
+  // Registered once the page has drawn its screen: the first install downloads the whole app. Blocked service
+  // workers (tests, some privacy settings) leave the site working online as before.
+  void pageSettled()
+    .then(() => wb.register({ immediate: true }))
+    .catch(() => undefined);
   (window as unknown as { __capUpdate?: () => Promise<unknown> }).__capUpdate = () => wb.update();
 }
 

@@ -64,6 +64,21 @@ test('after one visit online, every page type, the workspace with its data, rati
   await expect(page.getByRole('status').filter({ hasText: 'Hors ligne' })).toBeHidden();
 });
 
+test('on a first visit the service worker, which downloads the whole app, waits until the screen is drawn', async ({ page }) => {
+  // The screen's code arrives late, as on a weak connection; the page's load event does not wait for it.
+  await page.route(/\/_astro\/react\.[^/]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.goto('/espace/');
+  await expect(page.getByRole('button', { name: 'Nouvelle structure' })).toBeVisible();
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true);
+  // Then, once the page is quiet, the app is kept for offline use.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+});
+
 test('a new version is announced and installed only when the user accepts', async ({ page }) => {
   test.setTimeout(90_000);
   const swPath = 'dist/sw.js';
