@@ -65,6 +65,15 @@ test('after one visit online, every page type, the workspace with its data, rati
 });
 
 test('on a first visit the service worker, which downloads the whole app, waits until the screen is drawn', async ({ page }) => {
+  // When the page asks for the service worker, by the page's clock.
+  await page.addInitScript(() => {
+    const container = navigator.serviceWorker;
+    const register = container.register.bind(container);
+    container.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
+      (window as unknown as { registeredAt: number }).registeredAt = performance.now();
+      return register(...args);
+    };
+  });
   // The screen's code arrives late, as on a weak connection; the page's load event does not wait for it.
   await page.route(/\/_astro\/react\.[^/]+\.js$/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -72,11 +81,14 @@ test('on a first visit the service worker, which downloads the whole app, waits 
   });
   await page.goto('/espace/');
   await expect(page.getByRole('button', { name: 'Nouvelle structure' })).toBeVisible();
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true);
-  // Then, once the page is quiet, the app is kept for offline use.
-  await page.evaluate(async () => {
+  // Once the page is quiet, the app is kept for offline use; it was asked for only after the screen's code arrived.
+  const { registeredAt, screenCodeAt } = await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
+    const screenCode = performance.getEntriesByType('resource').find((entry) => /\/_astro\/react\.[^/]+\.js$/.test(entry.name));
+    return { registeredAt: (window as unknown as { registeredAt: number }).registeredAt, screenCodeAt: (screenCode as PerformanceResourceTiming).responseEnd };
   });
+  expect(screenCodeAt).toBeGreaterThan(1_500);
+  expect(registeredAt).toBeGreaterThan(screenCodeAt);
 });
 
 test('a new version is announced and installed only when the user accepts', async ({ page }) => {
