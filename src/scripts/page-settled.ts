@@ -47,6 +47,7 @@ export function pageSettled(): Promise<void> {
     .then(islandsStarted)
     .then(networkQuiet)
     .then(idle);
+  // Not lib/at-most: a module shared by this page script and the islands would become a file of its own on every page.
   const longest = new Promise<void>((resolve) => setTimeout(resolve, LONGEST_WAIT_MS));
   return Promise.race([settled, longest]);
 }

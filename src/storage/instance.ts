@@ -2,6 +2,7 @@
  * The one database of the page, opened on first use. A newer CAP Progrès in another tab upgrading it closes this
  * connection, once the writes under way have finished; an older one holding it blocks our own upgrade.
  */
+import { atMost } from '../lib/at-most';
 import { DATABASE_NAME, openDatabase, SCHEMA_VERSION, type CapDatabase } from './db';
 
 let instance: CapDatabase | undefined;
@@ -19,8 +20,7 @@ export function database(): CapDatabase {
     instance = db;
     db.on('versionchange', () => {
       const settled = Promise.allSettled([...beforeClosing].map((task) => task()));
-      const grace = new Promise((resolve) => setTimeout(resolve, CLOSING_GRACE_MS));
-      void Promise.race([settled, grace]).then(() => {
+      void atMost(settled, CLOSING_GRACE_MS).then(() => {
         db.close();
         for (const listener of closedListeners) listener();
       });

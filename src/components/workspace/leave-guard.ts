@@ -6,6 +6,8 @@
  * - leaving otherwise (closing the tab, reloading, typing an address) with something not yet written, or not
  *   written because it failed, asks the browser's « Quitter le site ? » first.
  */
+import { atMost } from '../../lib/at-most';
+
 export interface PendingWork {
   /** Writes under way, or typed text waiting for its pause: the page can finish them if it stays a moment. */
   underWay(): boolean;
@@ -28,7 +30,7 @@ export function guardLeaving(work: PendingWork): void {
     event.preventDefault();
     // A write that never ends (a database held by another tab) must not hold the user here: past the grace, the
     // page is left anyway, and the browser's « Quitter le site ? » then asks.
-    void Promise.race([work.settle(), new Promise((resolve) => setTimeout(resolve, LEAVING_GRACE_MS))]).then(() => location.assign(link.href));
+    void atMost(work.settle(), LEAVING_GRACE_MS).then(() => location.assign(link.href));
   });
   window.addEventListener('beforeunload', (event) => {
     if (!work.underWay() && !work.unsaved()) return;
