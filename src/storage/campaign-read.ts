@@ -35,6 +35,38 @@ export async function readCampaignRecords(db: CapDatabase, campaignId: string): 
   return { campaign: campaign ?? null, structure: structure ?? null, previousRatings, evidence, actions, dismissals };
 }
 
+/**
+ * What the rating screen needs before its first image, besides the ratings: the campaign, its structure, and the
+ * records of the one criterion it opens on — its evidence, its participants' views, its previous rating. The whole
+ * campaign's records (some 900 with five participants) are read after, for the next criteria.
+ */
+export interface OpeningCriterionRecords {
+  campaign: Campaign | null;
+  structure: Structure | null;
+  /** The criterion these records are of; undefined when `choose` picked none (the screen then waits for all). */
+  criterionCode: string | undefined;
+  evidence: Evidence[];
+  views: ParticipantView[];
+  previous: Rating | undefined;
+}
+
+export async function readOpeningCriterion(
+  db: CapDatabase,
+  campaignId: string,
+  choose: (campaign: Campaign, structure: Structure) => string | undefined,
+): Promise<OpeningCriterionRecords> {
+  const campaign = (await db.campaigns.get(campaignId)) ?? null;
+  const structure = campaign ? ((await db.structures.get(campaign.structureId)) ?? null) : null;
+  const criterionCode = campaign && structure ? choose(campaign, structure) : undefined;
+  if (!campaign || criterionCode === undefined) return { campaign, structure, criterionCode: undefined, evidence: [], views: [], previous: undefined };
+  const [evidence, views, previous] = await Promise.all([
+    db.evidence.where('[campaignId+criterionCode]').equals([campaignId, criterionCode]).toArray(),
+    byKeyPrefix<ParticipantView>(db.views, [campaignId, criterionCode]),
+    campaign.previousCampaignId ? db.ratings.get([campaign.previousCampaignId, criterionCode]) : undefined,
+  ]);
+  return { campaign, structure, criterionCode, evidence, views, previous };
+}
+
 export const readCampaignRatings = (db: CapDatabase, campaignId: string): Promise<Rating[]> => byKeyPrefix<Rating>(db.ratings, campaignId);
 
 export const readCampaignViews = (db: CapDatabase, campaignId: string): Promise<ParticipantView[]> => byKeyPrefix<ParticipantView>(db.views, campaignId);

@@ -7,7 +7,9 @@
  */
 import Dexie, { type Table } from 'dexie';
 
-export function byKeyPrefix<T>(table: Table<T, any>, id: string): Promise<T[]> {
+export function byKeyPrefix<T>(table: Table<T, any>, prefix: string | readonly string[]): Promise<T[]> {
   // [id, -∞] is below every key [id, …], and [id, [[]]] above them: an array sorts after strings and numbers.
-  return table.where(':id').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).toArray();
+  // A longer prefix ([campaignId, criterionCode]) narrows to one criterion's records.
+  const start = typeof prefix === 'string' ? [prefix] : [...prefix];
+  return table.where(':id').between([...start, Dexie.minKey], [...start, Dexie.maxKey], true, true).toArray();
 }

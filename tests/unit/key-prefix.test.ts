@@ -31,6 +31,19 @@ describe('byKeyPrefix', () => {
     );
   });
 
+  it('reads one criterion’s views with a two-part prefix, as a filter of the campaign’s would', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(id, id, id), { maxLength: 16 }), id, id, async (views, campaignId, criterionCode) => {
+        const db = freshDb();
+        await db.views.bulkPut(views.map(([c, k, p]) => view(c, k, p)));
+        const filtered = (await byKeyPrefix(db.views, campaignId)).filter((v) => v.criterionCode === criterionCode);
+        expect(await byKeyPrefix(db.views, [campaignId, criterionCode])).toEqual(filtered);
+        await db.delete();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('keeps a live query told of a change to one of its records, and of a new one', async () => {
     const db = freshDb();
     await db.ratings.bulkPut([rating('c1', 'ID.1.1'), rating('c2', 'ID.1.1')]);

@@ -8,34 +8,32 @@ import { CriterionNav } from './CriterionNav';
 import { CriterionRating } from './CriterionRating';
 import { downloadText, fileSlug } from './download';
 import { CampaignHeader, CampaignMissing } from './CampaignHeader';
-import { campaignIdFromUrl, startCampaignQueries, startViewsQuery, useCampaign, useParticipantViews } from './use-campaign';
+import { campaignIdFromUrl, startRatingsQuery } from './use-campaign';
+import { openingCriterionCode, openingVersion, startOpeningQuery, useRatingScreen } from './rating-screen-data';
 import { ThemeProgress } from './ThemeProgress';
 import { track } from './save-status';
 import { updateCampaign } from '../../storage/workspace';
-import { campaignVersion, PinnedIsland } from './PinnedIsland';
+import { PinnedIsland } from './PinnedIsland';
 
 // The campaign form (react-hook-form + zod) loads only when the user edits the campaign.
 const CampaignForm = lazy(() => import('./CampaignForm').then((m) => ({ default: m.CampaignForm })));
 
 /** /espace/campagne/?id=…&critere=… — rating a campaign, criterion by criterion. */
-// The campaign's records and views are read as this code loads, beside the referential and the database opening.
+// What the first criterion shows is read as this code loads, beside the referential and the database opening;
+// the rest of the campaign once it is shown (rating-screen-data.ts).
 if (typeof window !== 'undefined') {
-  startCampaignQueries(campaignIdFromUrl());
-  startViewsQuery(campaignIdFromUrl());
+  startOpeningQuery(campaignIdFromUrl());
+  startRatingsQuery(campaignIdFromUrl());
 }
 
 export default function CampaignScreen() {
   const campaignId = campaignIdFromUrl();
-  return <PinnedIsland versionOf={campaignVersion(campaignId)}>{(referential) => <Campaign referential={referential} campaignId={campaignId} />}</PinnedIsland>;
+  return <PinnedIsland versionOf={openingVersion(campaignId)}>{(referential) => <Campaign referential={referential} campaignId={campaignId} />}</PinnedIsland>;
 }
 
 function Campaign({ referential, campaignId }: { referential: Referential; campaignId: string }) {
-  const { campaign, structure, scope, ratings, previousRatings, evidence, missing, loading } = useCampaign(referential, campaignId);
-  // Every criterion's views are read as the page loads (a few hundred small rows): the next criterion waits for nothing.
-  const views = useParticipantViews(campaignId, campaign);
-  const viewsOf = useMemo(() => byCriterion(views ?? NONE), [views]);
-  const evidenceOf = useMemo(() => byCriterion(evidence), [evidence]);
-  const [current, setCurrent] = useState(() => new URLSearchParams(location.search).get('critere') ?? '');
+  const { campaign, structure, scope, ratings, recordsOf, missing, loading } = useRatingScreen(referential, campaignId);
+  const [current, setCurrent] = useState(() => openingCriterionCode() ?? '');
 
   useEffect(() => {
     if (scope.length > 0 && !scope.some((c) => c.code === current)) setCurrent(scope[0]!.code);
@@ -58,10 +56,11 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
   );
 
   if (missing) return <CampaignMissing />;
-  if (loading || !campaign || !structure || !views) return <p>Chargement de la campagne…</p>;
+  if (loading || !campaign || !structure) return <p>Chargement de la campagne…</p>;
 
   const criterion = scope.find((c) => c.code === current) ?? scope[0];
   const index = criterion ? scope.indexOf(criterion) : -1;
+  const records = criterion && recordsOf(criterion.code);
 
   return (
     <div className="campaign">
@@ -70,18 +69,22 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
         <CriterionNav referential={referential} criteria={scope} ratings={ratings} current={criterion?.code ?? ''} hrefOf={hrefOf} onSelect={select} />
         {criterion && (
           <div className="campaign-main">
-            <CriterionRating
-              key={criterion.code}
-              referential={referential}
-              campaignId={campaign.id}
-              criterion={criterion}
-              rating={ratings.get(criterion.code)}
-              previous={previousRatings.get(criterion.code)}
-              evidence={evidenceOf.get(criterion.code) ?? NONE}
-              views={viewsOf.get(criterion.code) ?? NONE}
-              campaign={campaign}
-              profile={structure}
-            />
+            {records ? (
+              <CriterionRating
+                key={criterion.code}
+                referential={referential}
+                campaignId={campaign.id}
+                criterion={criterion}
+                rating={ratings.get(criterion.code)}
+                previous={records.previous}
+                evidence={records.evidence}
+                views={records.views}
+                campaign={campaign}
+                profile={structure}
+              />
+            ) : (
+              <p>Chargement du critère…</p>
+            )}
             <nav className="pager" aria-label="Critère précédent ou suivant">
               {index > 0 && (
                 <button type="button" className="secondary" onClick={() => select(scope[index - 1]!.code)}>
@@ -101,17 +104,6 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
   );
 }
 
-const NONE: never[] = [];
-
-function byCriterion<T extends { criterionCode: string }>(items: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(item.criterionCode);
-    if (list) list.push(item);
-    else map.set(item.criterionCode, [item]);
-  }
-  return map;
-}
 
 interface HeaderProps {
   referential: Referential;

@@ -33,6 +33,9 @@ export function loadReferential(): Promise<Referential> {
   return request;
 }
 
+/** The current version if it has already arrived, for a choice that cannot wait for it. */
+export const loadedReferential = (): Referential | undefined => currentLoaded;
+
 /** A given version: the current one without a second request, an older one from its own file. */
 export async function loadReferentialVersion(version: string): Promise<Referential> {
   const current = await loadReferential();

@@ -1,6 +1,6 @@
 /** Everything a campaign screen shows, as live queries started with the page: another tab's changes appear at once. */
 import { useObservable } from 'dexie-react-hooks';
-import type { Campaign, ParticipantView, Rating } from '../../domain/evaluation/model';
+import type { ParticipantView, Rating } from '../../domain/evaluation/model';
 import { useMemo } from 'react';
 import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
 import type { Referential } from '../../domain/referential/model';
@@ -12,22 +12,28 @@ export function campaignIdFromUrl(): string {
   return new URLSearchParams(location.search).get('id') ?? '';
 }
 
-/** The screen's two live queries, started as the screen's code loads (startCampaignQueries), not when it renders. */
-let started: { campaignId: string; records: EarlyLiveQuery<CampaignRecords>; ratings: EarlyLiveQuery<Rating[]> } | undefined;
+/**
+ * A campaign screen's two live queries, each started once: its records, which change rarely, and its ratings. The
+ * screens start both as their code loads (startCampaignQueries), not when they render; the rating screen starts
+ * the records once its first criterion is shown (rating-screen-data.ts).
+ */
+let startedRecords: { campaignId: string; query: EarlyLiveQuery<CampaignRecords> } | undefined;
+export function startRecordsQuery(campaignId: string) {
+  if (startedRecords?.campaignId !== campaignId) startedRecords = { campaignId, query: earlyLiveQuery(() => readCampaignRecords(database(), campaignId)) };
+  return startedRecords.query;
+}
+let startedRatings: { campaignId: string; query: EarlyLiveQuery<Rating[]> } | undefined;
+export function startRatingsQuery(campaignId: string) {
+  if (startedRatings?.campaignId !== campaignId) startedRatings = { campaignId, query: earlyLiveQuery(() => readCampaignRatings(database(), campaignId)) };
+  return startedRatings.query;
+}
 export function startCampaignQueries(campaignId: string) {
-  if (started?.campaignId !== campaignId) {
-    started = {
-      campaignId,
-      records: earlyLiveQuery(() => readCampaignRecords(database(), campaignId)),
-      ratings: earlyLiveQuery(() => readCampaignRatings(database(), campaignId)),
-    };
-  }
-  return started;
+  return { records: startRecordsQuery(campaignId), ratings: startRatingsQuery(campaignId) };
 }
 
 export function useCampaign(referential: Referential, campaignId: string) {
-  const records = useObservable(() => startCampaignQueries(campaignId).records, [campaignId]);
-  const ratingList = useObservable(() => startCampaignQueries(campaignId).ratings, [campaignId]);
+  const records = useObservable(() => startRecordsQuery(campaignId), [campaignId]);
+  const ratingList = useObservable(() => startRatingsQuery(campaignId), [campaignId]);
   const campaign = records?.campaign;
   const structure = records && (records.campaign ? records.structure : undefined);
 
@@ -43,16 +49,9 @@ export function useCampaign(referential: Referential, campaignId: string) {
   return { campaign, structure, scope, ratings, previousRatings, evidence: records?.evidence ?? [], actions: records?.actions ?? [], dismissals: records?.dismissals ?? [], missing, loading };
 }
 
-/** The participants' views, for the screen that shows them (rating): started as its code loads, like the rest. */
+/** The participants' views, for the screen that shows them (rating, once its first criterion is shown). */
 let startedViews: { campaignId: string; query: EarlyLiveQuery<ParticipantView[]> } | undefined;
 export function startViewsQuery(campaignId: string) {
   if (startedViews?.campaignId !== campaignId) startedViews = { campaignId, query: earlyLiveQuery(() => readCampaignViews(database(), campaignId)) };
   return startedViews.query;
-}
-
-/** Undefined until read, so that the screen does not show « no view yet » for views on their way. */
-export function useParticipantViews(campaignId: string, campaign: Campaign | null | undefined): ParticipantView[] | undefined {
-  const views = useObservable(() => startViewsQuery(campaignId), [campaignId]);
-  // From the current participants only: someone removed from the campaign no longer counts.
-  return useMemo(() => views?.filter((v) => campaign?.participants.some((p) => p.id === v.participantId)), [views, campaign?.participants]);
 }

@@ -1,0 +1,101 @@
+/**
+ * What the rating screen reads, in the order it shows it. It opens on one criterion: the campaign, its structure,
+ * every rating (navigation and progress), and that criterion's evidence, views and previous rating
+ * (readOpeningCriterion). The whole campaign's evidence, views and previous ratings — some 900 records with five
+ * participants — are read once that first screen is committed, so that the next criterion still waits for
+ * nothing; read first, they kept the screen from showing 13 – 17 ms longer (bench, 2-core machine).
+ */
+import { useObservable, type InteropableObservable } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import type { Campaign, Evidence, ParticipantView, Rating, Structure } from '../../domain/evaluation/model';
+import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
+import type { Referential } from '../../domain/referential/model';
+import { readOpeningCriterion, type OpeningCriterionRecords } from '../../storage/campaign-read';
+import { database } from '../../storage/instance';
+import { earlyLiveQuery, type EarlyLiveQuery } from './early-live-query';
+import { loadedReferential } from './referential-client';
+import { startRatingsQuery, startRecordsQuery, startViewsQuery } from './use-campaign';
+
+/** One criterion's records, as the criterion panel shows them. */
+export interface CriterionRecords {
+  evidence: Evidence[];
+  views: ParticipantView[];
+  previous: Rating | undefined;
+}
+
+/** The criterion the screen opens on: the one in the address, else the first in scope. */
+export const openingCriterionCode = (): string | undefined => new URLSearchParams(location.search).get('critere') ?? undefined;
+
+let opening: { campaignId: string; query: EarlyLiveQuery<OpeningCriterionRecords> } | undefined;
+/** Started as the screen's code loads, beside the ratings. */
+export function startOpeningQuery(campaignId: string) {
+  if (opening?.campaignId !== campaignId) {
+    const inAddress = openingCriterionCode();
+    opening = { campaignId, query: earlyLiveQuery(() => readOpeningCriterion(database(), campaignId, (campaign, structure) => inAddress ?? firstInScope(campaign, structure))) };
+  }
+  return opening.query;
+}
+
+/**
+ * The first criterion in scope, when the referential the campaign was rated against has already arrived (it
+ * usually has: it is preloaded, and parsed before the database opens). Otherwise none: the screen then shows
+ * once the whole campaign is read, as it did before.
+ */
+function firstInScope(campaign: Campaign, structure: Structure): string | undefined {
+  const referential = loadedReferential();
+  if (referential?.version !== campaign.referentialVersion) return undefined;
+  return criteriaInScope(referential, structure, campaign.tracks)[0]?.code;
+}
+
+/** The campaign's referential version, from the screen's own first read. */
+export const openingVersion = (campaignId: string) => async () => (await startOpeningQuery(campaignId).first).campaign?.referentialVersion ?? null;
+
+/** A query not started yet: no value, no read. */
+const NOT_YET: InteropableObservable<never> = { subscribe: () => ({ unsubscribe: () => undefined }) };
+const NONE: never[] = [];
+
+export function useRatingScreen(referential: Referential, campaignId: string) {
+  const opened = useObservable(() => startOpeningQuery(campaignId), [campaignId]);
+  const ratingList = useObservable(() => startRatingsQuery(campaignId), [campaignId]);
+  const campaign = opened?.campaign;
+  const structure = opened && (opened.campaign ? opened.structure : undefined);
+  const missing = campaign === null || structure === null;
+  const loading = !missing && (!campaign || !structure || !ratingList);
+
+  // Effects run once the first screen is committed: only then the rest of the campaign.
+  const [wholeCampaign, setWholeCampaign] = useState(false);
+  useEffect(() => {
+    if (!loading && !missing) setWholeCampaign(true);
+  }, [loading, missing]);
+  const records = useObservable(() => (wholeCampaign ? startRecordsQuery(campaignId) : NOT_YET), [campaignId, wholeCampaign]);
+  const viewList = useObservable(() => (wholeCampaign ? startViewsQuery(campaignId) : NOT_YET), [campaignId, wholeCampaign]);
+
+  const scope = useMemo(() => (campaign && structure ? criteriaInScope(referential, structure, campaign.tracks) : []), [referential, campaign, structure]);
+  const ratings = useMemo(() => ratingsByCode(ratingList ?? []), [ratingList]);
+  // From the current participants only: someone removed from the campaign no longer counts.
+  const participants = campaign?.participants;
+  const ofParticipants = useMemo(() => (views: ParticipantView[]) => views.filter((v) => participants?.some((p) => p.id === v.participantId)), [participants]);
+  const whole = useMemo(
+    () => records && viewList && { evidence: byCriterion(records.evidence), views: byCriterion(ofParticipants(viewList)), previous: ratingsByCode(records.previousRatings) },
+    [records, viewList, ofParticipants],
+  );
+  const openingViews = useMemo(() => opened && ofParticipants(opened.views), [opened, ofParticipants]);
+
+  /** A criterion's records: from the whole campaign once read, else the opening criterion's; undefined while on their way. */
+  const recordsOf = (code: string): CriterionRecords | undefined => {
+    if (whole) return { evidence: whole.evidence.get(code) ?? NONE, views: whole.views.get(code) ?? NONE, previous: whole.previous.get(code) };
+    if (opened && openingViews && opened.criterionCode === code) return { evidence: opened.evidence, views: openingViews, previous: opened.previous };
+    return undefined;
+  };
+  return { campaign, structure, scope, ratings, recordsOf, missing, loading };
+}
+
+function byCriterion<T extends { criterionCode: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.criterionCode);
+    if (list) list.push(item);
+    else map.set(item.criterionCode, [item]);
+  }
+  return map;
+}
