@@ -104,7 +104,6 @@ function Campaign({ referential, campaignId }: { referential: Referential; campa
   );
 }
 
-
 interface HeaderProps {
   referential: Referential;
   campaign: Campaign;
