@@ -5,11 +5,14 @@
 import { expect, test } from '@playwright/test';
 import { seedCampaign } from './helpers';
 
+/** What the page records below: each getAll asked of IndexedDB, and when the first criterion's levels appeared. */
+type Probe = { __reads: { store: string; index: string; at: number }[]; __shownAt: number };
+
 test('the rating screen shows its first criterion before reading the whole campaign, and the next criterion still has its evidence', async ({ page }) => {
   const { campaignId } = await seedCampaign(page, { comment: 'Constat de l’équipe', evidence: 300, actions: 5 });
   // Each getAll the page asks IndexedDB for (store, index), and when the first criterion's levels appeared.
   await page.addInitScript(() => {
-    const log: { store: string; index: string; at: number }[] = [];
+    const log: Probe['__reads'] = [];
     Object.assign(window, { __reads: log });
     const record = (store: string, index: string) => log.push({ store, index, at: performance.now() });
     const storeGetAll = IDBObjectStore.prototype.getAll;
@@ -39,8 +42,11 @@ test('the rating screen shows its first criterion before reading the whole campa
 
   // The whole campaign's evidence (through its campaignId index) was asked for after the screen appeared, and the
   // opening criterion's before it.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __reads: { index: string }[] }).__reads.some((r) => r.index === 'campaignId'))).toBe(true);
-  const { reads, shownAt } = await page.evaluate(() => ({ reads: (window as unknown as { __reads: { store: string; index: string; at: number }[] }).__reads, shownAt: (window as unknown as { __shownAt: number }).__shownAt }));
+  await expect.poll(() => page.evaluate(() => (window as unknown as Probe).__reads.some((r) => r.index === 'campaignId'))).toBe(true);
+  const { reads, shownAt } = await page.evaluate(() => {
+    const probe = window as unknown as Probe;
+    return { reads: probe.__reads, shownAt: probe.__shownAt };
+  });
   const opening = reads.find((r) => r.store === 'evidence' && r.index === '[campaignId+criterionCode]');
   const whole = reads.find((r) => r.store === 'evidence' && r.index === 'campaignId');
   expect(opening, 'the opening criterion’s evidence, read on its own').toBeDefined();

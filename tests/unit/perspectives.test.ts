@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReferential } from '../../src/domain/referential';
 import type { Participant, ParticipantView, Rating } from '../../src/domain/evaluation/model';
 import type { Level } from '../../src/domain/referential/constants';
-import { compareViews, discussionPoints } from '../../src/domain/perspectives/views';
+import { compareViews, discussionPoints, viewsOfParticipants } from '../../src/domain/perspectives/views';
 import { validSources } from './fixtures/sources';
 
 const parsed = parseReferential(validSources());
@@ -45,6 +45,14 @@ describe('compareViews', () => {
 
   it('ignores a view without a level', () => {
     expect(compareViews([{ level: null, notApplicable: false }, ...levels(2)])).toMatchObject({ levels: [2], spread: 0 });
+  });
+});
+
+describe('viewsOfParticipants', () => {
+  it('keeps the views of the current participants, in their order, and drops those of anyone removed', () => {
+    const views = [view(claire, first, 0), view(rose, first, 4), view(malik, second, 1), view(rose, third, 2)];
+    expect(viewsOfParticipants([claire, malik], views)).toEqual([views[0], views[2]]);
+    expect(viewsOfParticipants([], views)).toEqual([]);
   });
 });
 

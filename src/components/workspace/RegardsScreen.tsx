@@ -4,6 +4,7 @@ import { useObservable } from 'dexie-react-hooks';
 import { memo, useMemo } from 'react';
 import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
 import { database } from '../../storage/instance';
+import { viewsOfParticipants } from '../../domain/perspectives/views';
 import { AuditsSection } from '../audit/AuditsSection';
 import { earlyLiveQuery, type EarlyLiveQuery } from './early-live-query';
 import type { CampaignAudit } from '../../storage/audits-read';
@@ -40,8 +41,7 @@ const Regards = memo(function Regards({ referential, campaignId }: { referential
   const structure = data?.structure;
   const scope = useMemo(() => (campaign && structure ? criteriaInScope(referential, structure, campaign.tracks) : []), [referential, campaign, structure]);
   const ratings = useMemo(() => ratingsByCode(data?.ratingList ?? []), [data?.ratingList]);
-  // From current participants only.
-  const views = useMemo(() => (campaign && data ? data.views.filter((v) => campaign.participants.some((p) => p.id === v.participantId)) : []), [campaign, data]);
+  const views = useMemo(() => (campaign && data ? viewsOfParticipants(campaign.participants, data.views) : []), [campaign, data]);
   if (!data) return <p>Chargement des regards croisés…</p>;
   if (!campaign || !structure) return <CampaignMissing />;
   return <RegardsOf referential={referential} campaign={campaign} structure={structure} scope={scope} ratings={ratings} views={views} audits={data.audits} />;

@@ -9,6 +9,7 @@ import { useObservable, type InteropableObservable } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { Campaign, Evidence, ParticipantView, Rating, Structure } from '../../domain/evaluation/model';
 import { criteriaInScope, ratingsByCode } from '../../domain/evaluation/scope';
+import { viewsOfParticipants } from '../../domain/perspectives/views';
 import type { Referential } from '../../domain/referential/model';
 import { readOpeningCriterion, type OpeningCriterionRecords } from '../../storage/campaign-read';
 import { database } from '../../storage/instance';
@@ -72,14 +73,12 @@ export function useRatingScreen(referential: Referential, campaignId: string) {
 
   const scope = useMemo(() => (campaign && structure ? criteriaInScope(referential, structure, campaign.tracks) : []), [referential, campaign, structure]);
   const ratings = useMemo(() => ratingsByCode(ratingList ?? []), [ratingList]);
-  // From the current participants only: someone removed from the campaign no longer counts.
-  const participants = campaign?.participants;
-  const ofParticipants = useMemo(() => (views: ParticipantView[]) => views.filter((v) => participants?.some((p) => p.id === v.participantId)), [participants]);
+  const participants = campaign?.participants ?? NONE;
   const whole = useMemo(
-    () => records && viewList && { evidence: byCriterion(records.evidence), views: byCriterion(ofParticipants(viewList)), previous: ratingsByCode(records.previousRatings) },
-    [records, viewList, ofParticipants],
+    () => records && viewList && { evidence: byCriterion(records.evidence), views: byCriterion(viewsOfParticipants(participants, viewList)), previous: ratingsByCode(records.previousRatings) },
+    [records, viewList, participants],
   );
-  const openingViews = useMemo(() => opened && ofParticipants(opened.views), [opened, ofParticipants]);
+  const openingViews = useMemo(() => opened && viewsOfParticipants(participants, opened.views), [opened, participants]);
 
   /** A criterion's records: from the whole campaign once read, else the opening criterion's; undefined while on their way. */
   const recordsOf = (code: string): CriterionRecords | undefined => {

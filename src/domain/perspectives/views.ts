@@ -28,6 +28,12 @@ export function compareViews(views: readonly Pick<ParticipantView, 'level' | 'no
   return { levels, notApplicable: views.filter((v) => v.notApplicable).length, min, max, spread, divergent: spread >= DIVERGENCE_THRESHOLD };
 }
 
+/** The views of the campaign's current participants: someone removed from the campaign no longer counts. */
+export function viewsOfParticipants(participants: readonly Participant[], views: readonly ParticipantView[]): ParticipantView[] {
+  const known = new Set(participants.map((p) => p.id));
+  return views.filter((v) => known.has(v.participantId));
+}
+
 export interface DiscussionPoint {
   criterion: Criterion;
   comparison: ViewComparison;
@@ -43,10 +49,8 @@ export function discussionPoints(
   views: readonly ParticipantView[],
   ratings: ReadonlyMap<string, Rating>,
 ): DiscussionPoint[] {
-  const known = new Set(participants.map((p) => p.id));
   const byCriterion = new Map<string, ParticipantView[]>();
-  for (const view of views) {
-    if (!known.has(view.participantId)) continue;
+  for (const view of viewsOfParticipants(participants, views)) {
     byCriterion.set(view.criterionCode, [...(byCriterion.get(view.criterionCode) ?? []), view]);
   }
   return scope
