@@ -84,8 +84,18 @@ export async function readCampaignRegards(db: CapDatabase, campaignId: string) {
 }
 export type CampaignRegards = Awaited<ReturnType<typeof readCampaignRegards>>;
 
-/** The campaign a dashboard's trend compares with: the one this campaign started from, or else the structure's latest earlier one. */
-export async function readComparedCampaign(db: CapDatabase, campaign: Campaign): Promise<{ campaign: Campaign; ratings: Rating[] } | null> {
+export interface ComparedCampaign {
+  campaign: Campaign;
+  ratings: Rating[];
+}
+
+/**
+ * The campaign a dashboard's trend compares with: the one this campaign started from, or else the structure's latest
+ * earlier one. Read from the campaign's id: as a live query, it follows a change of the campaign's date or start.
+ */
+export async function readComparedCampaign(db: CapDatabase, campaignId: string): Promise<ComparedCampaign | null> {
+  const campaign = await db.campaigns.get(campaignId);
+  if (!campaign) return null;
   const earlier = (await db.campaigns.where('structureId').equals(campaign.structureId).toArray())
     .filter((c) => c.id !== campaign.id && c.date <= campaign.date)
     .sort((a, b) => b.date.localeCompare(a.date));
@@ -93,3 +103,4 @@ export async function readComparedCampaign(db: CapDatabase, campaign: Campaign):
   if (!base) return null;
   return { campaign: base, ratings: await byKeyPrefix<Rating>(db.ratings, base.id) };
 }
+

@@ -129,6 +129,10 @@ export async function pdfText(page: Page, button: string) {
 
 /** axe finds no WCAG 2.1 AA violation (what RGAA relies on) on the page as it stands. */
 export async function expectNoAxeViolation(page: Page) {
+  // Sections off screen are not painted (content-visibility: auto) and axe cannot measure their contrast: paint them all.
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll<HTMLElement>('*')) if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+  });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
@@ -203,4 +207,27 @@ export function readDatabase(page: Page): Promise<Record<string, unknown[]>> {
     db.close();
     return Object.fromEntries(tables);
   });
+}
+
+/**
+ * The page's layout shifts since it loaded (the sum Lighthouse reports as CLS), each with what moved: something
+ * appearing above what the reader is already looking at.
+ */
+export async function layoutShifts(page: Page): Promise<{ total: number; moved: string[] }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ total: number; moved: string[] }>((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          observer.disconnect();
+          type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] };
+          const shifts = (list.getEntries() as Shift[]).filter((s) => !s.hadRecentInput);
+          resolve({
+            total: shifts.reduce((sum, s) => sum + s.value, 0),
+            moved: shifts.flatMap((s) => s.sources.map((source) => (source.node instanceof Element ? source.node.outerHTML.slice(0, 80) : String(source.node)))),
+          });
+        }).observe({ type: 'layout-shift', buffered: true });
+        // No shift at all: the observer is never called.
+        setTimeout(() => resolve({ total: 0, moved: [] }), 500);
+      }),
+  );
 }

@@ -1,6 +1,6 @@
 /** An internal audit of one's own campaign: findings in AFNOR's words, corrective actions into the plan, accessible forms. */
 import { expect, test, type Page } from '@playwright/test';
-import { createStructure, openScreen, expectNoAxeViolation } from './helpers';
+import { createStructure, openScreen, expectNoAxeViolation, layoutShifts } from './helpers';
 
 async function addFinding(page: Page, values: { kind: string; criterion: string; clause: string; statement: string; action?: string }) {
   await page.getByRole('button', { name: 'Ajouter un constat' }).click();
@@ -68,6 +68,8 @@ test('internal audit: two minor non-conformities on one clause block certificati
   await page.getByRole('link', { name: /regards croisés/ }).click();
   await openScreen(page, 'Tableau de bord');
   await expect(page.getByRole('alert').filter({ hasText: 'Bloquant avant un audit de certification' })).toContainText('1 point(s) relevé(s) par audit interne');
+  // The notice is there with the scores' first paint, not added above them once they are read.
+  expect(await layoutShifts(page)).toEqual({ total: 0, moved: [] });
   await page.goBack();
   await page.goBack();
   await page.getByRole('link', { name: 'Au plan de progrès' }).first().click();
