@@ -2,7 +2,7 @@
  * A member structure's side of its group: the partage groupe it writes, and what the central function sends back
  * (the repère réseau, actions imposées into its plan de progrès).
  */
-import type { CapDatabase } from './db';
+import type { CapDatabase, HeldBenchmark } from './db';
 import type { Referential } from '../domain/referential/model';
 import type { ShareDetail, GroupShareFile } from '../domain/group/share-model';
 import type { BenchmarkFile, ImposedActionsFile } from '../domain/group/feedback-model';
@@ -45,6 +45,12 @@ export async function buildGroupShare(
 export async function importBenchmark(db: CapDatabase, structureId: string, file: BenchmarkFile): Promise<void> {
   if (!(await db.structures.get(structureId))) throw new UserFacingError("Cette structure n'existe plus dans ce navigateur.");
   await db.benchmarks.put({ structureId, importedAt: new Date().toISOString(), content: file.content });
+}
+
+/** The repère réseau held for a campaign's structure, if any: what its dashboard shows beside the scores. */
+export async function readCampaignBenchmark(db: CapDatabase, campaignId: string): Promise<HeldBenchmark | null> {
+  const campaign = await db.campaigns.get(campaignId);
+  return (campaign && (await db.benchmarks.get(campaign.structureId))) ?? null;
 }
 
 export interface ImposedImportPlan {

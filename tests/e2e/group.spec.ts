@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { createCampaign, createStructure, expectNoAxeViolation, pdfText, recordMajorNonConformity } from './helpers';
+import { createCampaign, createStructure, expectNoAxeViolation, layoutShifts, pdfText, recordMajorNonConformity } from './helpers';
 import { integrityOf } from '../../src/domain/evaluation/sealed-file';
 
 const GROUP = 'Groupe CAP Ouest';
@@ -192,9 +192,14 @@ test('members share by file; the central function consolidates, samples, extends
   await expect(alpha.getByRole('status')).toContainText('Repère réseau du groupe « Groupe CAP Ouest » importé');
   expect(JSON.parse(benchmarkOf5.text).content.contributors).toBe(5);
   await alpha.goBack();
+  // On a screen tall enough to show the whole dashboard, the repère réseau is there from its first paint: nothing
+  // below it moves once it is read.
+  await alpha.setViewportSize({ width: 1280, height: 4000 });
   await alpha.getByRole('article', { name: 'Atelier Alpha' }).getByRole('link', { name: /^tableau de bord/ }).first().click();
   // ID over 5 members: 1, 0.5, 0.25, 0.25, 0.25 → Q1 0.25, median 0.25, Q3 0.5; Alpha (100 %) is in the top quarter.
   await expect(benchmarkTable.getByRole('row', { name: /^ID / }).getByRole('cell')).toHaveText(['100 %', '25 %', '25 %', '50 %', '5', 'Dans le quart le plus haut']);
+  expect(await layoutShifts(alpha)).toEqual({ total: 0, moved: [] });
+  await alpha.setViewportSize({ width: 1280, height: 720 });
   await expectNoAxeViolation(alpha);
 
   // The group management review, read back.

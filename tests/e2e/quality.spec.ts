@@ -86,3 +86,20 @@ test('no page requests another origin, and the CSP blocks nothing of ours', asyn
   // Only this site and the sync server named at build time (CAP_SYNC_SERVERS=http://127.0.0.1:5990, package.json).
   expect(csp).toMatch(/(^|;)\s*connect-src 'self' http:\/\/127\.0\.0\.1:5990\s*(;|$)/);
 });
+
+test('the referential is requested once by each page that reads it, with the page, and never by the others', async ({ page }) => {
+  await createStructure(page, 'Référentiel une fois', ['ACI']);
+  await createCampaign(page, 'Référentiel une fois', 'CAP 2026');
+  const campaignPage = page.url();
+  const requested: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/referentiel.json') requested.push(new URL(page.url()).pathname);
+  });
+  for (const path of [campaignPage, '/espace/', '/recherche/?q=accueil', '/groupe/', '/', '/criteres/SR.4.2/', '/methode/']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  // The page's own script starts the request and the screen takes it over: one each, where a screen reads it.
+  expect(requested).toEqual(['/espace/campagne/', '/espace/', '/recherche/', '/groupe/']);
+  await expect(page.locator('link[rel="preload"]')).toHaveCount(0);
+});

@@ -1,15 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatScore, type CampaignScores } from '../../domain/scoring/score';
 import { POSITION_LABELS, positionAgainst, WITHHELD_NOTICE } from '../../domain/group/benchmark';
 import { frenchDate } from '../../domain/french-date';
-import { database } from '../../storage/instance';
+import type { HeldBenchmark } from '../../storage/db';
 
 /**
  * The repère réseau beside the structure's own scores: the group's quartiles per theme and sub-theme, only where at
  * least 5 members contributed. It names no member; the central function computed it from their shares.
  */
-export function NetworkBenchmarkSection({ structureId, scores }: { structureId: string; scores: CampaignScores }) {
-  const held = useLiveQuery(() => database().benchmarks.get(structureId), [structureId]);
+export function NetworkBenchmarkSection({ held, scores }: { held: HeldBenchmark | null; scores: CampaignScores }) {
   if (!held) return null;
   const b = held.content;
   const entries = new Map([...b.themes, ...b.subThemes].map((e) => [e.code, e]));

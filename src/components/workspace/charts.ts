@@ -41,7 +41,8 @@ export function drawRadar(canvas: HTMLCanvasElement, labels: string[], current: 
     options: {
       animation: false,
       responsive: true,
-      maintainAspectRatio: true,
+      // Fills its box, kept square by the stylesheet before the chart is drawn: nothing below moves when it is.
+      maintainAspectRatio: false,
       scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, callback: (v) => `${v} %` } } },
       plugins: { legend: { position: 'bottom' } },
     },

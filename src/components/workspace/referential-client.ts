@@ -1,5 +1,5 @@
 /**
- * The referential in the browser: the current version (/referentiel.json, preloaded by the page), an older one a
+ * The referential in the browser: the current version (/referentiel.json, requested by the page as it opens), an older one a
  * campaign is pinned to (/referentiel/<version>.json), and the catalogue of versions with the migration tables
  * (/referentiel/versions.json), each fetched once per page and only when needed.
  */
@@ -9,6 +9,7 @@ import { fromReferentialExport, type ReferentialExport } from '../../domain/refe
 import type { VersionCatalog } from '../../domain/referential/catalog';
 import type { MigrationTable } from '../../domain/referential/migration';
 import { UserFacingError } from '../../domain/user-error';
+import { requestCurrentReferential } from '../../scripts/referential-request';
 
 const requests = new Map<string, Promise<Referential>>();
 /** The current version once it has arrived, for a first render without waiting. */
@@ -25,7 +26,7 @@ async function fetchJson<T>(url: string): Promise<T> {
 export function loadReferential(): Promise<Referential> {
   let request = requests.get('current');
   if (!request) {
-    request = fetchJson<ReferentialExport>('/referentiel.json')
+    request = (requestCurrentReferential() as Promise<ReferentialExport>)
       .then(fromReferentialExport)
       .then((referential) => (currentLoaded = referential));
     requests.set('current', request);

@@ -25,7 +25,7 @@ export default function DashboardScreen() {
 }
 
 function Dashboard({ referential, campaignId }: { referential: Referential; campaignId: string }) {
-  const { campaign, structure, scope, ratings, actions, dismissals, audits, compared, missing, loading } = useDashboardData(referential, campaignId);
+  const { campaign, structure, scope, ratings, actions, dismissals, audits, compared, benchmark, missing, loading } = useDashboardData(referential, campaignId);
   const scores = useMemo(() => scoreCampaign(referential, scope, ratings), [referential, scope, ratings]);
   const comparedScores = useComparedScores(referential, scope, campaign, compared);
   const charts = useScoreCharts(scores, campaign?.name ?? '', comparedScores, !missing && !loading);
@@ -40,7 +40,7 @@ function Dashboard({ referential, campaignId }: { referential: Referential; camp
       <GlobalScoreSection scores={scores} />
       <RegulatoryAlertsSection scores={scores} campaign={campaign} structure={structure} />
       <ThemesSection scores={scores} campaign={campaign} compared={comparedScores} box={charts.box} radar={charts.radar} />
-      <NetworkBenchmarkSection structureId={campaign.structureId} scores={scores} />
+      <NetworkBenchmarkSection held={benchmark ?? null} scores={scores} />
       <SubThemesSection scores={scores} bars={charts.bars} />
       <GapsSection {...rated} actions={actions} dismissals={dismissals} campaign={campaign} />
       <Iso9001ReadinessSection {...rated} exclusions={campaign.isoExclusions} />
