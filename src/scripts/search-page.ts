@@ -1,8 +1,7 @@
-/** The search page: loads /referentiel.json once (as the page opens), then filters as the user types. Text only, no innerHTML. */
+/** The search page: loads /referentiel.json once, then filters as the user types. Text only, no innerHTML. */
 import { indexCriterion, searchIndexed, type IndexedCriterion } from '../domain/referential/search';
 import type { Criterion } from '../domain/referential/model';
 import { pause } from '../lib/pause';
-import { requestCurrentReferential } from './referential-request';
 
 /** Criteria indexed per handful, each in a task of its own: normalizing 500 KB of text at once held the page. */
 const PER_TASK = 12;
@@ -24,7 +23,10 @@ export function runSearchPage(): void {
   if (!input || !status || !list || !form) return;
 
   // Fetched and indexed once, as soon as the page opens: later searches need no network at all.
-  const index: Promise<IndexedCriterion[]> = requestCurrentReferential().then((referential) => indexByTasks((referential as { criteria: Criterion[] }).criteria));
+  const index: Promise<IndexedCriterion[]> = fetch('/referentiel.json').then(async (response) => {
+    if (!response.ok) throw new Error(String(response.status));
+    return indexByTasks(((await response.json()) as { criteria: Criterion[] }).criteria);
+  });
   index.catch(() => undefined); // reported when the user searches
 
   const render = async () => {
