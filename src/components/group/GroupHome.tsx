@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { WorkspaceIsland } from '../workspace/WorkspaceIsland';
+import { DatabaseIsland } from '../workspace/DatabaseIsland';
 import { useGroupData, todayIso } from './use-group';
 import { GroupNav } from './GroupNav';
 import { GroupForm } from './GroupForm';
@@ -16,9 +16,16 @@ import { OutcomeMessage, type Outcome } from '../workspace/OutcomeMessage';
 import { ConsoleBackup } from './ConsoleBackup';
 import { ServerPanel } from './ServerPanel';
 
-/** /groupe/ — the group (or follow-up), its members as their shares describe them, and the import of shares. */
-export default function GroupHome() {
-  return <WorkspaceIsland>{(referential) => <Home referentialVersion={referential.version} />}</WorkspaceIsland>;
+/**
+ * /groupe/ — the group (or follow-up), its members as their shares describe them, and the import of shares. The
+ * current referential's version (stamped on the console's backup) comes with the page.
+ */
+export default function GroupHome({ referentialVersion }: { referentialVersion: string }) {
+  return (
+    <DatabaseIsland>
+      <Home referentialVersion={referentialVersion} />
+    </DatabaseIsland>
+  );
 }
 
 function Home({ referentialVersion }: { referentialVersion: string }) {

@@ -32,11 +32,17 @@ export function openWorkspaceDatabase(): Promise<DatabaseOutcome> {
 /** The outcome if the database has already been opened (or failed to), for a first render without waiting. */
 export const openedDatabase = (): DatabaseOutcome | undefined => databaseOutcome;
 
+/** Opens the database, then resumes the sync if the user switched it on; for a screen that needs no referential. */
+export function startDatabase(): void {
+  if (typeof window === 'undefined') return;
+  void openWorkspaceDatabase().then((outcome) => {
+    if (outcome.ok) void startSyncIfSwitchedOn(database());
+  });
+}
+
 /** Starts both; called when a workspace screen's module loads. Failures are reported by the screens. */
 export function startWorkspace(): void {
   if (typeof window === 'undefined') return;
   loadReferential().catch(() => undefined);
-  void openWorkspaceDatabase().then((outcome) => {
-    if (outcome.ok) void startSyncIfSwitchedOn(database());
-  });
+  startDatabase();
 }
