@@ -17,6 +17,7 @@ import { ThemesSection } from './ThemesSection';
 import { useComparedScores } from './use-compared-scores';
 import { useScoreCharts } from './use-score-charts';
 
+// Its records are read as this code loads, beside the referential and the database opening (dashboard-data.ts).
 if (typeof window !== 'undefined') startDashboardQueries(campaignIdFromUrl());
 
 export default function DashboardScreen() {
