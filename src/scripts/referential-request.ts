@@ -12,9 +12,13 @@
 let request: Promise<unknown> | undefined;
 
 export function requestCurrentReferential(): Promise<unknown> {
-  request ??= fetch('/referentiel.json').then((response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json() as Promise<unknown>;
-  });
+  request ??= fetchJson<unknown>('/referentiel.json');
   return request;
+}
+
+/** A JSON file of this site; an HTTP error is a rejection. */
+export async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as T;
 }

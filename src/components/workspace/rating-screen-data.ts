@@ -39,7 +39,7 @@ export function startOpeningQuery(campaignId: string) {
 
 /**
  * The first criterion in scope, when the referential the campaign was rated against has already arrived (it
- * usually has: it is preloaded, and parsed before the database opens). Otherwise none: the screen then shows
+ * usually has: the page requests it as it opens, and it is parsed before the database opens). Otherwise none: the screen then shows
  * once the whole campaign is read, as it did before.
  */
 function firstInScope(campaign: Campaign, structure: Structure): string | undefined {

@@ -9,18 +9,12 @@ import { fromReferentialExport, type ReferentialExport } from '../../domain/refe
 import type { VersionCatalog } from '../../domain/referential/catalog';
 import type { MigrationTable } from '../../domain/referential/migration';
 import { UserFacingError } from '../../domain/user-error';
-import { requestCurrentReferential } from '../../scripts/referential-request';
+import { fetchJson, requestCurrentReferential } from '../../scripts/referential-request';
 
 const requests = new Map<string, Promise<Referential>>();
 /** The current version once it has arrived, for a first render without waiting. */
 let currentLoaded: Referential | undefined;
 let catalog: Promise<VersionCatalog> | undefined;
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
 
 /** The current version, the one new campaigns use. */
 export function loadReferential(): Promise<Referential> {

@@ -14,7 +14,6 @@ export function useScoreCharts(scores: CampaignScores, campaignName: string, com
   const radar = useRef<HTMLCanvasElement>(null);
   const bars = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const subThemes = scores.themes.flatMap((t) => t.subThemes);
   useEffect(() => {
     if (!shown || !radar.current || !bars.current || !box.current) return;
     let cancelled = false;
@@ -34,6 +33,7 @@ export function useScoreCharts(scores: CampaignScores, campaignName: string, com
       );
       await pause();
       if (cancelled || !bars.current) return;
+      const subThemes = scores.themes.flatMap((t) => t.subThemes);
       drawn.push(drawBars(bars.current, subThemes.map((s) => `${s.subTheme.code} ${s.subTheme.title}`), { label: 'Score', values: subThemes.map((s) => s.score.value) }));
       box.current?.setAttribute('data-charts-ready', 'true');
     })());
@@ -42,6 +42,6 @@ export function useScoreCharts(scores: CampaignScores, campaignName: string, com
       stopWaiting();
       for (const chart of drawn) chart.destroy();
     };
-  }, [shown, scores, compared?.scores, compared?.compared, campaignName, subThemes.length]);
+  }, [shown, scores, compared?.scores, compared?.compared, campaignName]);
   return { radar, bars, box };
 }
