@@ -49,24 +49,36 @@ export interface IncomingChange {
  * Writes records that came from the server, in one transaction, each only if Dexie still holds the version last
  * synchronised: one edited here in the meantime is left for the next pass to send (never overwritten). The
  * campaigns whose ratings changed get their progress summary recomputed. Returns the ids applied.
+ * Reads and writes go table by table in bulk: a request per record made a whole campaign take half a second.
  */
 export function applyToDatabase(db: CapDatabase, changes: IncomingChange[]): Promise<Set<string>> {
   return db.transaction('rw', TABLES(db), async () => {
+    const places = changes.map(({ item, expected }) => {
+      const target = item ?? expected;
+      return target ? { target, ...placeOf(db, target) } : null;
+    });
+    const currents = await readAll(places);
     const rated = new Set<string>();
     const applied = new Set<string>();
-    for (const { id, item, expected } of changes) {
-      const target = item ?? expected;
-      if (!target) {
+    const puts = new Batches();
+    const deletions = new Batches();
+    changes.forEach(({ id, item, expected }, i) => {
+      const place = places[i];
+      if (!place) {
         applied.add(id);
-        continue;
+        return;
       }
-      const current = await read(db, target);
-      if (!same(current ?? null, expected?.record ?? null)) continue;
-      if (target.kind === 'rating') rated.add(target.record.campaignId);
-      if (item) await put(db, item);
-      else await remove(db, target);
+      if (!same(currents[i] ?? null, expected?.record ?? null)) return;
+      if (place.target.kind === 'rating') rated.add(place.target.record.campaignId);
+      if (item) puts.add(place.table, item.record);
+      else {
+        deletions.add(place.table, place.key);
+        // A campaign's progress summary goes with it.
+        if (place.target.kind === 'campaign') deletions.add(db.progress as never, place.target.record.id);
+      }
       applied.add(id);
-    }
+    });
+    await Promise.all([...puts.map((table, rows) => table.bulkPut(rows)), ...deletions.map((table, keys) => table.bulkDelete(keys))]);
     for (const campaignId of rated) {
       if (await db.campaigns.get(campaignId)) await db.progress.put(summarize(campaignId, await db.ratings.where('campaignId').equals(campaignId).toArray()));
     }
@@ -74,9 +86,38 @@ export function applyToDatabase(db: CapDatabase, changes: IncomingChange[]): Pro
   });
 }
 
+type AnyTable = Table<unknown, unknown>;
+
+/** Rows or keys grouped by the table they go to. */
+class Batches<T = unknown> {
+  private readonly byTable = new Map<AnyTable, T[]>();
+  add(table: AnyTable, value: T) {
+    const batch = this.byTable.get(table);
+    if (batch) batch.push(value);
+    else this.byTable.set(table, [value]);
+  }
+  map<R>(run: (table: AnyTable, values: T[]) => R): R[] {
+    return [...this.byTable].map(([table, values]) => run(table, values));
+  }
+}
+
+/** What Dexie holds at each place (undefined where none), one bulk read per table. */
+async function readAll(places: ({ table: AnyTable; key: unknown } | null)[]): Promise<unknown[]> {
+  const indexes = new Batches<number>();
+  places.forEach((place, i) => place && indexes.add(place.table, i));
+  const found: unknown[] = new Array(places.length);
+  await Promise.all(
+    indexes.map(async (table, at) => {
+      const rows = await table.bulkGet(at.map((i) => places[i]!.key));
+      at.forEach((i, k) => (found[i] = rows[k]));
+    }),
+  );
+  return found;
+}
+
 /** The Dexie table of a record, and the record's key in it. */
-function placeOf(db: CapDatabase, item: SyncedRecord): { table: Table<unknown, unknown>; key: unknown } {
-  const at = (table: Table<never, never>, key: unknown) => ({ table: table as unknown as Table<unknown, unknown>, key });
+function placeOf(db: CapDatabase, item: SyncedRecord): { table: AnyTable; key: unknown } {
+  const at = (table: Table<never, never>, key: unknown) => ({ table: table as unknown as AnyTable, key });
   switch (item.kind) {
     case 'structure':
       return at(db.structures as never, item.record.id);
@@ -93,19 +134,4 @@ function placeOf(db: CapDatabase, item: SyncedRecord): { table: Table<unknown, u
     case 'dismissal':
       return at(db.dismissals as never, [item.record.campaignId, item.record.criterionCode]);
   }
-}
-
-function read(db: CapDatabase, item: SyncedRecord): Promise<unknown> {
-  const { table, key } = placeOf(db, item);
-  return table.get(key);
-}
-
-function put(db: CapDatabase, item: SyncedRecord): Promise<unknown> {
-  return placeOf(db, item).table.put(item.record);
-}
-
-function remove(db: CapDatabase, item: SyncedRecord): Promise<unknown> {
-  const { table, key } = placeOf(db, item);
-  // A campaign's progress summary goes with it.
-  return Promise.all([table.delete(key), item.kind === 'campaign' ? db.progress.delete(item.record.id) : undefined]);
 }

@@ -53,6 +53,11 @@ export interface StructureSyncHandle {
 const SETTLE_MS = 50;
 /** The Dexie tables a structure's records live in (structure-records.ts): a change to one calls for a pass. */
 const RECORD_TABLES = ['structures', 'campaigns', 'ratings', 'views', 'evidence', 'actions', 'dismissals'];
+/**
+ * PouchDB says « paused » between two batches of a long catch-up too: asking the server which pending changes it
+ * holds waits this long without news, so that it is not asked at every batch (it slowed a first sync by a second).
+ */
+const CONFIRM_AFTER_MS = 250;
 /** Retrying an unreachable server: soon, then at most every 10 s (PouchDB's default grows to 10 min). */
 const backOff = (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000));
 
@@ -78,6 +83,11 @@ export function startStructureSync(
   let replication: Replication | undefined;
   let remote: Mirror | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let confirmTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Both directions of the replication idle (PouchDB said « paused » with no error, and nothing since). */
+  let idle = false;
+  /** A pass is waiting behind the running one: it will read every change made until it starts. */
+  let queued = false;
   let running: Promise<void> = Promise.resolve();
 
   const mirror = openMirror(structureId);
@@ -93,6 +103,8 @@ export function startStructureSync(
     if (outcome.sent.length > 0) {
       for (const id of outcome.sent) pending.add(id);
       await writePending(m, pending);
+      // The replication may have sent them already, while the pass went on: it would not say « paused » again.
+      if (idle) settle();
     }
     publish({ conflicts: outcome.conflicts, refused: outcome.refused, pending: pending.size });
     // Not awaited: the group's share must not hold the records' sync up.
@@ -105,7 +117,15 @@ export function startStructureSync(
     if (stopped) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(pass).catch(passFailed);
+      // Changes keep coming while a pass runs (each batch a replication brings): one pass behind it sees them all.
+      if (queued) return;
+      queued = true;
+      running = running
+        .then(() => {
+          queued = false;
+          return pass();
+        })
+        .catch(passFailed);
     }, delay);
   };
 
@@ -114,7 +134,7 @@ export function startStructureSync(
     if (stopped) return;
     const m = await mirror;
     remote = await openRemote(server, structureDatabase(structureId));
-    const live = m.sync(remote, { live: true, retry: true, back_off_function: backOff }) as Replication;
+    const live = m.sync(remote, { live: true, retry: true, back_off_function: backOff, batch_size: 500 }) as Replication;
     replication = live;
     live
       .on('change', (info) => {
@@ -124,18 +144,29 @@ export function startStructureSync(
         for (const doc of change.docs) shrunk = pending.delete(doc._id) || shrunk;
         if (shrunk) void writePending(m, pending).catch(() => undefined).then(() => publish({ pending: pending.size }));
       })
+      .on('active', () => {
+        idle = false;
+        clearTimeout(confirmTimer);
+      })
       .on('paused', (error) => {
-        if (error || isOffline()) return offlineOr(error);
-        // Both directions idle — which PouchDB also says between two batches: synchronised once the server
-        // holds what this device changed.
-        void confirmPending().then(
-          () => pending.size === 0 && publish({ phase: 'synced', syncedAt: new Date().toISOString(), pending: 0, message: null, signInNeeded: false }),
-          offlineOr,
-        );
+        idle = !error && !isOffline();
+        if (!idle) return offlineOr(error);
+        settle();
       })
       .on('denied', failed)
       .on('error', offlineOr);
   };
+
+  /**
+   * The replication is idle: synchronised once the server holds what this device changed. Changes it sent are
+   * already off the list; others (the server had them) are checked after a calm moment.
+   */
+  const settle = () => {
+    clearTimeout(confirmTimer);
+    if (pending.size === 0) return synced();
+    confirmTimer = setTimeout(() => void confirmPending().then(() => pending.size === 0 && synced(), offlineOr), CONFIRM_AFTER_MS);
+  };
+  const synced = () => publish({ phase: 'synced', syncedAt: new Date().toISOString(), pending: 0, message: null, signInNeeded: false });
 
   /** Drops from the pending changes those the server holds at this device's revision. */
   const confirmPending = async () => {
@@ -183,6 +214,7 @@ export function startStructureSync(
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(confirmTimer);
       Dexie.on.storagemutated.unsubscribe(onMutation);
       replication?.cancel();
       if (typeof window !== 'undefined') {
