@@ -1,6 +1,6 @@
 /** Avis des participants: two views 3 levels apart make a discussion point; the team retains a level and says why. */
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure, openScreen, expectNoAxeViolation } from './helpers';
+import { createCampaign, createStructure, expectNoAxeViolation, layoutShifts, openScreen, readDatabase } from './helpers';
 
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Enregistré à' })).toBeVisible();
 
@@ -74,4 +74,49 @@ test('participants rate on their own, divergences become discussion points, the 
   // The report keeps the reason beside the level retained (the PDF renders the same cell).
   await openScreen(page, 'Rapport');
   await expect(rowOf(code)).toContainText('Raison du niveau retenu : Pratique réelle mais pas encore écrite : 2 après discussion.');
+});
+
+test('a campaign whose views diverge everywhere lists every criterion to discuss, the first ones at once, without moving what is on screen', async ({ page }) => {
+  await createStructure(page, 'Avis Partagés', ['ACI']);
+  await createCampaign(page, 'Avis Partagés', 'CAP 2026 très partagée');
+  await page.getByRole('button', { name: 'Modifier la campagne' }).click();
+  const form = page.getByRole('form', { name: /^Modifier la campagne/ });
+  for (const [i, name] of ['Claire Martin', 'Malik Benali'].entries()) {
+    await form.getByRole('button', { name: 'Ajouter un participant' }).click();
+    await form.getByLabel(`Nom du participant ${i + 1}`).fill(name);
+  }
+  await form.getByRole('button', { name: 'Enregistrer la campagne' }).click();
+  await expect(form).toHaveCount(0);
+
+  // Every criterion: one participant says 0, the other 4 (written as the rating screen writes views).
+  const { campaigns } = await readDatabase(page);
+  const campaign = campaigns![0] as { id: string; participants: { id: string }[] };
+  await page.evaluate(async ({ campaignId, participantIds }) => {
+    const referential = await (await fetch('/referentiel.json')).json();
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('cap-progres');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('views', 'readwrite');
+    const updatedAt = new Date().toISOString();
+    for (const { code } of referential.criteria as { code: string }[]) {
+      participantIds.forEach((participantId, i) => tx.objectStore('views').put({ campaignId, criterionCode: code, participantId, level: i === 0 ? 0 : 4, notApplicable: false, updatedAt }));
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { campaignId: campaign.id, participantIds: campaign.participants.map((p) => p.id) });
+
+  await openScreen(page, 'Regards croisés');
+  const heading = page.getByRole('heading', { level: 2, name: /^Points de discussion \(\d+\)$/ });
+  const points = Number((await heading.textContent())!.match(/\((\d+)\)/)![1]);
+  expect(points).toBeGreaterThan(40);
+  const rows = page.getByRole('table', { name: /Points de discussion/ }).locator('tbody tr');
+  await expect(rows).toHaveCount(points);
+  await expect(rows.first().getByRole('cell')).toHaveText(['0', '4', '4', 'non retenu', '—']);
+  expect(await layoutShifts(page)).toEqual({ total: 0, moved: [] });
+  await expectNoAxeViolation(page);
 });

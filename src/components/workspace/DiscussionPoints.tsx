@@ -3,6 +3,7 @@ import { PARTICIPANT_ROLE_LABELS, type Campaign, type ParticipantView, type Rati
 import { DIVERGENCE_THRESHOLD, discussionPoints } from '../../domain/perspectives/views';
 import { levelName } from '../../domain/referential/lookup';
 import type { Criterion, Referential } from '../../domain/referential/model';
+import { useStagedCount } from './staged-count';
 
 interface Props {
   referential: Referential;
@@ -14,10 +15,19 @@ interface Props {
   hrefOf: (code: string) => string;
 }
 
+/**
+ * Rows in the first frame: more than a screen. A campaign whose views diverge widely has a hundred, whose first
+ * layout took 35-60 ms in one task; the others follow a frame later, out of sight (staged-count.ts). The columns'
+ * widths do not depend on the rows (global.css), so that rows arriving do not move them on screen.
+ */
+const FIRST_ROWS = 20;
+const MORE_ROWS = 40;
+
 /** The criteria on which participants' views lie two levels or more apart, with the level retained and why. */
 export function DiscussionPoints({ referential, campaign, scope, views, ratings, hrefOf }: Props) {
   const { participants } = campaign;
   const points = useMemo(() => discussionPoints(scope, participants, views, ratings), [scope, participants, views, ratings]);
+  const shown = useStagedCount(points.length, FIRST_ROWS, MORE_ROWS);
   const retainedLabel = (rating: Rating | undefined) => {
     if (rating?.notApplicable) return 'Non applicable';
     if (rating?.level == null) return 'non retenu';
@@ -40,39 +50,41 @@ export function DiscussionPoints({ referential, campaign, scope, views, ratings,
       ) : points.length === 0 ? (
         <p>Aucun avis divergent de {DIVERGENCE_THRESHOLD} niveaux ou plus.</p>
       ) : (
-        <table className="discussion-points">
-          <caption className="visually-hidden">Points de discussion : avis des participants, écart, niveau retenu et raison</caption>
-          <thead>
-            <tr>
-              <th scope="col">Critère</th>
-              {participants.map((p) => (
-                <th key={p.id} scope="col">
-                  {p.name} <span className="muted">({PARTICIPANT_ROLE_LABELS[p.role]})</span>
-                </th>
-              ))}
-              <th scope="col">Écart</th>
-              <th scope="col">Niveau retenu</th>
-              <th scope="col">Raison</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point) => (
-              <tr key={point.criterion.code}>
-                <th scope="row">
-                  <a href={hrefOf(point.criterion.code)}>
-                    {point.criterion.code} {point.criterion.title}
-                  </a>
-                </th>
-                {point.views.map(({ participant, view }) => (
-                  <td key={participant.id}>{view?.notApplicable ? 'NA' : (view?.level ?? '—')}</td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Points de discussion, défilable">
+          <table className="discussion-points">
+            <caption className="visually-hidden">Points de discussion : avis des participants, écart, niveau retenu et raison</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="col-criterion">Critère</th>
+                {participants.map((p) => (
+                  <th key={p.id} scope="col">
+                    {p.name} <span className="muted">({PARTICIPANT_ROLE_LABELS[p.role]})</span>
+                  </th>
                 ))}
-                <td>{point.comparison.spread}</td>
-                <td>{retainedLabel(point.retained)}</td>
-                <td className="prewrap">{point.retained?.retainedReason?.trim() || '—'}</td>
+                <th scope="col" className="col-spread">Écart</th>
+                <th scope="col" className="col-retained">Niveau retenu</th>
+                <th scope="col" className="col-reason">Raison</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.slice(0, shown).map((point) => (
+                <tr key={point.criterion.code}>
+                  <th scope="row">
+                    <a href={hrefOf(point.criterion.code)}>
+                      {point.criterion.code} {point.criterion.title}
+                    </a>
+                  </th>
+                  {point.views.map(({ participant, view }) => (
+                    <td key={participant.id}>{view?.notApplicable ? 'NA' : (view?.level ?? '—')}</td>
+                  ))}
+                  <td>{point.comparison.spread}</td>
+                  <td>{retainedLabel(point.retained)}</td>
+                  <td className="prewrap">{point.retained?.retainedReason?.trim() || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
