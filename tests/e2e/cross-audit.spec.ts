@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { createCampaign, createStructure, expectNoAxeViolation, openScreen, pdfText } from './helpers';
+import { createCampaign, createStructure, expectNoAxeViolation, layoutShifts, openScreen, pdfText } from './helpers';
 
 async function download(page: Page, button: string, testInfo: { outputPath: (name: string) => string }) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -61,6 +61,11 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
   await expect(b.getByText('Signée.')).toBeVisible();
 
   const criteria = b.getByRole('table', { name: /Niveau de l'auditeur pour chaque critère/ });
+  // Every criterion of the campaign, the first rows at once and the others a frame later, without moving what is on screen.
+  const inScope = Number((await b.getByText(/ · \d+ critères$/).textContent())!.match(/(\d+) critères$/)![1]);
+  expect(inScope).toBeGreaterThan(40);
+  await expect(criteria.locator('tbody tr')).toHaveCount(inScope);
+  expect(await layoutShifts(b)).toEqual({ total: 0, moved: [] });
   await expect(criteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText('4 –'); // A's level, shared
   await expect(criteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText('Projet associatif 2025-2030'); // A's evidence list
   await criteria.getByLabel("Niveau de l'auditeur pour le critère ID.1.1").selectOption('2');

@@ -9,6 +9,7 @@ import { LevelOptions, levelSelectValue, parseLevelSelect, type LevelSelectValue
 import { COMMENT_MAX } from '../../domain/evaluation/rules';
 import { AutosaveTextarea } from '../workspace/AutosaveTextarea';
 import { useOptimisticValue } from '../workspace/use-optimistic-value';
+import { useStagedCount } from '../workspace/staged-count';
 
 type AuditorChange = Partial<Pick<AuditRating, 'level' | 'notApplicable' | 'comment'>>;
 
@@ -24,6 +25,14 @@ interface Props {
   onChange: (criterionCode: string, change: AuditorChange) => Promise<unknown>;
 }
 
+/**
+ * Rows in the first frame: more than a screen. The whole referential, each row with its level and comment fields,
+ * was laid out in one 25-55 ms task; the others follow a frame later (staged-count.ts). The columns whose content
+ * varies from row to row have their share of the width (global.css), so that rows arriving never move them.
+ */
+const FIRST_ROWS = 20;
+const MORE_ROWS = 40;
+
 /** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart or more stands out. */
 export function AuditCriteriaTable({ referential, comparison, evidence, withSelf, readOnly, onChange }: Props) {
   // Grouped once, not filtered anew for each of the criteria.
@@ -32,6 +41,7 @@ export function AuditCriteriaTable({ referential, comparison, evidence, withSelf
     for (const e of evidence) byCode.set(e.criterionCode, [...(byCode.get(e.criterionCode) ?? []), e]);
     return byCode;
   }, [evidence]);
+  const shown = useStagedCount(comparison.criteria.length, FIRST_ROWS, MORE_ROWS);
   const label = (rating: Rating | undefined) =>
     !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : levelName(referential, rating.level);
   return (
@@ -39,15 +49,15 @@ export function AuditCriteriaTable({ referential, comparison, evidence, withSelf
       <caption>Niveau de l'auditeur pour chaque critère{withSelf ? ", à côté de l'auto-évaluation" : ''}</caption>
       <thead>
         <tr>
-          <th scope="col">Critère</th>
-          <th scope="col">Preuves annoncées</th>
-          {withSelf && <th scope="col">Auto-évaluation</th>}
+          <th scope="col" className="col-criterion">Critère</th>
+          <th scope="col" className="col-evidence">Preuves annoncées</th>
+          {withSelf && <th scope="col" className="col-self">Auto-évaluation</th>}
           <th scope="col">Auditeur</th>
-          {withSelf && <th scope="col">Écart</th>}
+          {withSelf && <th scope="col" className="col-gap">Écart</th>}
         </tr>
       </thead>
       <tbody>
-        {comparison.criteria.map((row) => (
+        {comparison.criteria.slice(0, shown).map((row) => (
           <tr key={row.criterion.code} className={row.gap !== null && Math.abs(row.gap) >= DIVERGENCE_THRESHOLD ? 'wide-gap' : undefined}>
             <th scope="row">
               <span className="code">{row.criterion.code}</span> {row.criterion.title}
