@@ -61,10 +61,26 @@ test('A requests an audit, B audits and returns it, A sees both views side by si
   await expect(b.getByText('Signée.')).toBeVisible();
 
   const criteria = b.getByRole('table', { name: /Niveau de l'auditeur pour chaque critère/ });
-  // Every criterion of the campaign, the first rows at once and the others a frame later, without moving what is on screen.
+  // Opened again: every criterion of the campaign, the first rows at once and the others a frame later, without
+  // moving the columns (their widths when the table first shows, kept by a script that runs before the page's) nor
+  // anything on screen (measured on a load with no input, which would excuse a shift).
+  await b.addInitScript(() => {
+    const w = window as unknown as { firstColumns?: { rows: number; widths: number[] } };
+    new MutationObserver((_, observer) => {
+      const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent?.startsWith("Niveau de l'auditeur"));
+      if (!table) return;
+      observer.disconnect();
+      w.firstColumns = { rows: table.tBodies[0]!.rows.length, widths: [...table.tHead!.rows[0]!.cells].map((c) => Math.round(c.getBoundingClientRect().width)) };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await b.evaluate(() => window.scrollTo(0, 0));
+  await b.reload();
   const inScope = Number((await b.getByText(/ · \d+ critères$/).textContent())!.match(/(\d+) critères$/)![1]);
   expect(inScope).toBeGreaterThan(40);
   await expect(criteria.locator('tbody tr')).toHaveCount(inScope);
+  const first = await b.evaluate(() => (window as unknown as { firstColumns: { rows: number; widths: number[] } }).firstColumns);
+  expect(first.rows).toBeLessThan(inScope);
+  expect(await criteria.locator('thead th').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().width)))).toEqual(first.widths);
   expect(await layoutShifts(b)).toEqual({ total: 0, moved: [] });
   await expect(criteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText('4 –'); // A's level, shared
   await expect(criteria.getByRole('row', { name: /ID\.1\.1/ })).toContainText('Projet associatif 2025-2030'); // A's evidence list
