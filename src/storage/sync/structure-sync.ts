@@ -131,6 +131,7 @@ export function startStructureSync(
 
   const replicate = async () => {
     replication?.cancel();
+    idle = false;
     if (stopped) return;
     const m = await mirror;
     remote = await openRemote(server, structureDatabase(structureId));
@@ -154,7 +155,10 @@ export function startStructureSync(
         settle();
       })
       .on('denied', failed)
-      .on('error', offlineOr);
+      .on('error', (error) => {
+        idle = false;
+        offlineOr(error);
+      });
   };
 
   /**
@@ -163,6 +167,7 @@ export function startStructureSync(
    */
   const settle = () => {
     clearTimeout(confirmTimer);
+    if (stopped) return;
     if (pending.size === 0) return synced();
     confirmTimer = setTimeout(() => void confirmPending().then(() => pending.size === 0 && synced(), offlineOr), CONFIRM_AFTER_MS);
   };
