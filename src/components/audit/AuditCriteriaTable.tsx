@@ -9,7 +9,7 @@ import { LevelOptions, levelSelectValue, parseLevelSelect, type LevelSelectValue
 import { COMMENT_MAX } from '../../domain/evaluation/rules';
 import { AutosaveTextarea } from '../workspace/AutosaveTextarea';
 import { useOptimisticValue } from '../workspace/use-optimistic-value';
-import { useStagedCount } from '../workspace/staged-count';
+import { useStagedRows } from '../workspace/staged-count';
 
 type AuditorChange = Partial<Pick<AuditRating, 'level' | 'notApplicable' | 'comment'>>;
 
@@ -25,14 +25,6 @@ interface Props {
   onChange: (criterionCode: string, change: AuditorChange) => Promise<unknown>;
 }
 
-/**
- * Rows in the first frame: more than a screen. The whole referential, each row with its level and comment fields,
- * was laid out in one 25-55 ms task; the others follow a frame later (staged-count.ts). The columns whose content
- * varies from row to row have their share of the width (global.css), so that rows arriving never move them.
- */
-const FIRST_ROWS = 20;
-const MORE_ROWS = 40;
-
 /** Criterion by criterion: the team's level, the auditor's (chosen here), and the gap; 2 levels apart or more stands out. */
 export function AuditCriteriaTable({ referential, comparison, evidence, withSelf, readOnly, onChange }: Props) {
   // Grouped once, not filtered anew for each of the criteria.
@@ -41,7 +33,8 @@ export function AuditCriteriaTable({ referential, comparison, evidence, withSelf
     for (const e of evidence) byCode.set(e.criterionCode, [...(byCode.get(e.criterionCode) ?? []), e]);
     return byCode;
   }, [evidence]);
-  const shown = useStagedCount(comparison.criteria.length, FIRST_ROWS, MORE_ROWS);
+  // The whole referential, each row with its level and comment fields: the rows arrive in stages.
+  const shown = useStagedRows(comparison.criteria.length);
   const label = (rating: Rating | undefined) =>
     !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : levelName(referential, rating.level);
   return (

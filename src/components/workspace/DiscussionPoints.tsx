@@ -3,7 +3,7 @@ import { PARTICIPANT_ROLE_LABELS, type Campaign, type ParticipantView, type Rati
 import { DIVERGENCE_THRESHOLD, discussionPoints } from '../../domain/perspectives/views';
 import { levelName } from '../../domain/referential/lookup';
 import type { Criterion, Referential } from '../../domain/referential/model';
-import { useStagedCount } from './staged-count';
+import { useStagedRows } from './staged-count';
 
 interface Props {
   referential: Referential;
@@ -15,19 +15,12 @@ interface Props {
   hrefOf: (code: string) => string;
 }
 
-/**
- * Rows in the first frame: more than a screen. A campaign whose views diverge widely has a hundred, whose first
- * layout took 35-60 ms in one task; the others follow a frame later, out of sight (staged-count.ts). The columns'
- * widths do not depend on the rows (global.css), so that rows arriving do not move them on screen.
- */
-const FIRST_ROWS = 20;
-const MORE_ROWS = 40;
-
 /** The criteria on which participants' views lie two levels or more apart, with the level retained and why. */
 export function DiscussionPoints({ referential, campaign, scope, views, ratings, hrefOf }: Props) {
   const { participants } = campaign;
   const points = useMemo(() => discussionPoints(scope, participants, views, ratings), [scope, participants, views, ratings]);
-  const shown = useStagedCount(points.length, FIRST_ROWS, MORE_ROWS);
+  // A campaign whose views diverge widely has a hundred points: they arrive in stages.
+  const shown = useStagedRows(points.length);
   const retainedLabel = (rating: Rating | undefined) => {
     if (rating?.notApplicable) return 'Non applicable';
     if (rating?.level == null) return 'non retenu';

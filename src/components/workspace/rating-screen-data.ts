@@ -39,8 +39,8 @@ export function startOpeningQuery(campaignId: string) {
 
 /**
  * The first criterion in scope, when the referential the campaign was rated against has already arrived (it
- * usually has: the page requests it as it opens, and it is parsed before the database opens). Otherwise none: the screen then shows
- * once the whole campaign is read, as it did before.
+ * usually has: the page requests it as it opens, and it is parsed before the database opens). Otherwise none: the
+ * screen then shows once the whole campaign is read, as it did before.
  */
 function firstInScope(campaign: Campaign, structure: Structure): string | undefined {
   const referential = loadedReferential();
