@@ -11,6 +11,7 @@ import { withProfile, withProfiledStructure, type LegacyStructureType } from '..
 import type { BenchmarkContent } from '../domain/group/feedback-model';
 import type { GroupConsole, HeldLevels, NcExtension, PlannedAudit, PoolAuditor, StoredShare } from '../domain/group/console-model';
 import type { SampleDraw } from '../domain/group/sampling';
+import { refusingNewerLayouts } from './newer-version-guard';
 
 /** An attached file's bytes, stored once per content (SHA-256) however many evidence items point to it. */
 export interface StoredFile {
@@ -127,7 +128,8 @@ export const SCHEMA_VERSION = 7;
 export function openDatabase(name: string = DATABASE_NAME): CapDatabase {
   // Relaxed durability: a commit is acknowledged once the browser holds it, not after a disk flush; an
   // OS crash could lose the very last change, and every rating write gets several times faster.
-  const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as CapDatabase;
+  const factory = typeof indexedDB === 'undefined' ? undefined : indexedDB;
+  const db = new Dexie(name, { chromeTransactionDurability: 'relaxed', ...(factory && { indexedDB: refusingNewerLayouts(factory) }) }) as CapDatabase;
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2)

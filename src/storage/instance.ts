@@ -3,7 +3,7 @@
  * connection, once the writes under way have finished; an older one holding it blocks our own upgrade.
  */
 import { atMost } from '../lib/at-most';
-import { DATABASE_NAME, openDatabase, SCHEMA_VERSION, type CapDatabase } from './db';
+import { openDatabase, type CapDatabase } from './db';
 
 let instance: CapDatabase | undefined;
 let blocked = false;
@@ -54,15 +54,4 @@ export const wasDatabaseBlocked = (): boolean => blocked;
 export function onDatabaseBlocked(listener: () => void): () => void {
   blockedListeners.add(listener);
   return () => blockedListeners.delete(listener);
-}
-
-/**
- * True when the database on disk was written by a newer CAP Progrès (a higher version). Checked without
- * opening it: Dexie would otherwise open it as is, and this older code must not write into a layout it
- * does not know.
- */
-export async function isWrittenByNewerVersion(): Promise<boolean> {
-  const list = await indexedDB.databases?.().catch(() => []);
-  const onDisk = list?.find((d) => d.name === DATABASE_NAME)?.version ?? 0;
-  return onDisk > SCHEMA_VERSION * 10;
 }

@@ -25,6 +25,26 @@ const campaignValues = { name: 'CAP 2026', date: '2026-03-01', tracks: ['CAP' as
 const context = readContextOf({ version: '2026.1', criterionCodes: ['ID.1.1', 'SR.4.2'] });
 
 describe('schema versions', () => {
+  it('leaves a database written by a newer CAP Progrès untouched, even one that lacks what this version declares', async () => {
+    const name = `newer-${Date.now()}`;
+    const newer = (SCHEMA_VERSION + 1) * 10;
+    const rawOpen = (version?: number) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
+        request.onupgradeneeded = () => request.result.createObjectStore('futur');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    (await rawOpen(newer)).close();
+    const db = freshDb(name);
+    // Opened as is, Dexie would add the tables its schema declares (a versionless open, then an upgrade).
+    const error = await db.open().then(() => null, (e: unknown) => e);
+    expect(classifyStorageError(error)).toBe('newer-version');
+    const after = await rawOpen();
+    expect([after.version, [...after.objectStoreNames]]).toEqual([newer, ['futur']]);
+    after.close();
+  });
+
   it('opens a database written by version 1 and finds every record intact, upgraded', async () => {
     const name = `legacy-${Date.now()}`;
     const legacy = new Dexie(name);

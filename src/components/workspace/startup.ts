@@ -4,7 +4,7 @@
  * The results are kept, so a screen whose work is already done renders at once.
  */
 import { STORAGE_MESSAGES, storageErrorMessage } from '../../storage/errors';
-import { database, isWrittenByNewerVersion } from '../../storage/instance';
+import { database } from '../../storage/instance';
 import { loadReferential } from './referential-client';
 import { startSyncIfSwitchedOn } from '../sync/sync-client';
 
@@ -18,8 +18,7 @@ export function openWorkspaceDatabase(): Promise<DatabaseOutcome> {
   opening ??= (async (): Promise<DatabaseOutcome> => {
     if (typeof indexedDB === 'undefined') return { ok: false, problem: STORAGE_MESSAGES.unavailable };
     try {
-      // Checked before opening: Dexie would open a newer layout as it is, and this older code must not write into it.
-      if (await isWrittenByNewerVersion()) return { ok: false, problem: STORAGE_MESSAGES['newer-version'] };
+      // A database written by a newer CAP Progrès fails to open, untouched (storage/newer-version-guard.ts).
       await database().open();
       return { ok: true };
     } catch (error) {
