@@ -1,6 +1,6 @@
 /** Accessibility (axe, WCAG 2.1 AA: what RGAA relies on) and privacy (no other origin, no CSP violation). */
 import { expect, test } from '@playwright/test';
-import { createCampaign, createStructure, openScreen, expectNoAxeViolation } from './helpers';
+import { createCampaign, createStructure, openScreen, expectNoAxeViolation, seedCampaign } from './helpers';
 
 const pages = [
   ['accueil', '/'],
@@ -63,6 +63,35 @@ test('axe finds no WCAG 2.1 AA violation in the workspace: forms with errors, ca
   await page.getByRole('button', { name: "Ajouter l'action" }).click();
   await expect(page.getByText(/L'intitulé de l'action est obligatoire/)).toBeVisible();
   await expectNoAxeViolation(page);
+});
+
+test('at 320 px wide no page scrolls sideways (WCAG 1.4.10): wide tables scroll in their own region', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 320, height: 700 });
+  const { campaignId } = await seedCampaign(page, { comment: 'Pratique écrite, revue chaque année en comité de pilotage', evidence: 20, actions: 12 });
+  const screens: [string, string][] = [
+    ...pages.filter(([name]) => !name.includes('vide')).map(([, path]): [string, string] => [path, 'main h1']),
+    ['/espace/', 'table caption'],
+    [`/espace/campagne/?id=${campaignId}`, '[role="radiogroup"]'],
+    [`/espace/tableau-de-bord/?id=${campaignId}`, 'table caption'],
+    [`/espace/plan/?id=${campaignId}`, 'table.plan-table'],
+    [`/espace/regards/?id=${campaignId}`, 'main h2'],
+    [`/espace/rapport/?id=${campaignId}`, 'table caption'],
+  ];
+  const sideways: string[] = [];
+  for (const [path, shown] of screens) {
+    await page.goto(path);
+    await expect(page.locator(shown).first()).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) sideways.push(`${path} : ${width} px`);
+  }
+  expect(sideways).toEqual([]);
+  // A table wider than the screen scrolls in a region the keyboard reaches.
+  await page.goto(`/espace/plan/?id=${campaignId}`);
+  const region = page.getByRole('region', { name: 'Actions du plan de progrès, défilable' });
+  await region.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
 });
 
 test('no page requests another origin, and the CSP blocks nothing of ours', async ({ page, baseURL }) => {

@@ -10,6 +10,7 @@ import { COMMENT_MAX } from '../../domain/evaluation/rules';
 import { AutosaveTextarea } from '../workspace/AutosaveTextarea';
 import { useOptimisticValue } from '../workspace/use-optimistic-value';
 import { useStagedRows } from '../workspace/staged-count';
+import { TableRegion } from '../TableRegion';
 
 type AuditorChange = Partial<Pick<AuditRating, 'level' | 'notApplicable' | 'comment'>>;
 
@@ -38,47 +39,49 @@ export function AuditCriteriaTable({ referential, comparison, evidence, withSelf
   const label = (rating: Rating | undefined) =>
     !rating ? '—' : rating.notApplicable ? 'Non applicable' : rating.level === null ? '—' : levelName(referential, rating.level);
   return (
-    <table className="audit-criteria">
-      <caption>Niveau de l'auditeur pour chaque critère{withSelf ? ", à côté de l'auto-évaluation" : ''}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="col-criterion">Critère</th>
-          <th scope="col" className="col-evidence">Preuves annoncées</th>
-          {withSelf && <th scope="col" className="col-self">Auto-évaluation</th>}
-          <th scope="col">Auditeur</th>
-          {withSelf && <th scope="col" className="col-gap">Écart</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {comparison.criteria.slice(0, shown).map((row) => (
-          <tr key={row.criterion.code} className={row.gap !== null && Math.abs(row.gap) >= DIVERGENCE_THRESHOLD ? 'wide-gap' : undefined}>
-            <th scope="row">
-              <span className="code">{row.criterion.code}</span> {row.criterion.title}
-            </th>
-            <td>
-              <EvidenceList items={evidenceByCode.get(row.criterion.code) ?? []} />
-            </td>
-            {withSelf && <td>{label(row.self)}</td>}
-            <td>
-              {readOnly ? (
-                <>
-                  {label(row.auditor)}
-                  {row.auditor?.comment && <p className="prewrap muted">{row.auditor.comment}</p>}
-                </>
-              ) : (
-                <AuditorEntry referential={referential} row={row} onChange={onChange} />
-              )}
-            </td>
-            {withSelf && (
-              <td>
-                {formatGap(row.gap)}
-                {row.gap !== null && Math.abs(row.gap) >= DIVERGENCE_THRESHOLD && <span className="tag"> à discuter</span>}
-              </td>
-            )}
+    <TableRegion label="Niveau de l'auditeur pour chaque critère">
+      <table className="audit-criteria">
+        <caption>Niveau de l'auditeur pour chaque critère{withSelf ? ", à côté de l'auto-évaluation" : ''}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="col-criterion">Critère</th>
+            <th scope="col" className="col-evidence">Preuves annoncées</th>
+            {withSelf && <th scope="col" className="col-self">Auto-évaluation</th>}
+            <th scope="col">Auditeur</th>
+            {withSelf && <th scope="col" className="col-gap">Écart</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {comparison.criteria.slice(0, shown).map((row) => (
+            <tr key={row.criterion.code} className={row.gap !== null && Math.abs(row.gap) >= DIVERGENCE_THRESHOLD ? 'wide-gap' : undefined}>
+              <th scope="row">
+                <span className="code">{row.criterion.code}</span> {row.criterion.title}
+              </th>
+              <td>
+                <EvidenceList items={evidenceByCode.get(row.criterion.code) ?? []} />
+              </td>
+              {withSelf && <td>{label(row.self)}</td>}
+              <td>
+                {readOnly ? (
+                  <>
+                    {label(row.auditor)}
+                    {row.auditor?.comment && <p className="prewrap muted">{row.auditor.comment}</p>}
+                  </>
+                ) : (
+                  <AuditorEntry referential={referential} row={row} onChange={onChange} />
+                )}
+              </td>
+              {withSelf && (
+                <td>
+                  {formatGap(row.gap)}
+                  {row.gap !== null && Math.abs(row.gap) >= DIVERGENCE_THRESHOLD && <span className="tag"> à discuter</span>}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 

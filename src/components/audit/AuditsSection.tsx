@@ -10,6 +10,7 @@ import { AuditBlockersNotice } from './AuditBlockersNotice';
 import { AuditReturnImport } from './AuditReturnImport';
 import type { CampaignAudit } from './use-campaign-audits';
 import { OutcomeMessage } from '../workspace/OutcomeMessage';
+import { TableRegion } from '../TableRegion';
 
 const storage = () => import('../../storage/audits');
 
@@ -63,33 +64,35 @@ export function AuditsSection({ referential, campaign, structure, audits }: Prop
       {sorted.length === 0 ? (
         <p>Aucun audit pour cette campagne.</p>
       ) : (
-        <table>
-          <caption>Audits de « {campaign.name} »</caption>
-          <thead>
-            <tr>
-              <th scope="col">Audit</th>
-              <th scope="col">Par</th>
-              <th scope="col">État</th>
-              <th scope="col">Constats</th>
-              <th scope="col">Bloquants</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map(({ audit, findings, blockers }) => (
-              <tr key={audit.id}>
-                <th scope="row">
-                  <a href={`/espace/audit/?audit=${audit.id}`}>
-                    {AUDIT_KIND_LABELS[audit.kind]} {audit.startDate ? `du ${frenchDate(audit.startDate)}` : `créé le ${frenchDate(audit.createdAt)}`}
-                  </a>
-                </th>
-                <td>{audit.auditingStructure || '—'}</td>
-                <td>{stateOf(audit)}</td>
-                <td>{findings}</td>
-                <td>{blockers}</td>
+        <TableRegion label={`Audits de « ${campaign.name} »`}>
+          <table>
+            <caption>Audits de « {campaign.name} »</caption>
+            <thead>
+              <tr>
+                <th scope="col">Audit</th>
+                <th scope="col">Par</th>
+                <th scope="col">État</th>
+                <th scope="col">Constats</th>
+                <th scope="col">Bloquants</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sorted.map(({ audit, findings, blockers }) => (
+                <tr key={audit.id}>
+                  <th scope="row">
+                    <a href={`/espace/audit/?audit=${audit.id}`}>
+                      {AUDIT_KIND_LABELS[audit.kind]} {audit.startDate ? `du ${frenchDate(audit.startDate)}` : `créé le ${frenchDate(audit.createdAt)}`}
+                    </a>
+                  </th>
+                  <td>{audit.auditingStructure || '—'}</td>
+                  <td>{stateOf(audit)}</td>
+                  <td>{findings}</td>
+                  <td>{blockers}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <div className="actions">
         <button type="button" onClick={() => void startAudit('interne')}>

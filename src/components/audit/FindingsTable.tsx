@@ -7,6 +7,7 @@ import type { Referential } from '../../domain/referential/model';
 import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { track } from '../workspace/save-status';
+import { TableRegion } from '../TableRegion';
 
 interface Props {
   referential: Referential;
@@ -38,79 +39,81 @@ export function FindingsTable({ referential, audit, findings, actionIds, readOnl
 
   return (
     <>
-      <table className="findings">
-        <caption>Constats de l'audit</caption>
-        <thead>
-          <tr>
-            <th scope="col">Type</th>
-            <th scope="col">Référence</th>
-            <th scope="col">Constat et preuves vues</th>
-            <th scope="col">Exigence, cause, action corrective</th>
-            {(ours || !readOnly) && <th scope="col">Suite</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {inReportOrder(findings).map((f) => (
-            <tr key={f.id} className={`finding-${f.kind}`}>
-              <th scope="row">{FINDING_KIND_LABELS[f.kind]}</th>
-              <td>
-                {f.criterionCode && (
-                  <p>
-                    <span className="code">{f.criterionCode}</span> {criterionTitle(f.criterionCode)}
-                  </p>
-                )}
-                {f.clause && <p>ISO 9001 § {f.clause} {clauseTitle(referential, f.clause)}</p>}
-              </td>
-              <td>
-                <p className="prewrap">{f.statement}</p>
-                {f.evidenceSeen && <p className="prewrap muted">Preuves vues : {f.evidenceSeen}</p>}
-              </td>
-              <td>
-                {isNonConformity(f.kind) ? (
-                  <>
-                    <p>Exigence : {f.requirement}</p>
-                    <p>Cause : {f.rootCause}</p>
-                    <p>Action corrective : {f.correctiveAction}</p>
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              {(ours || !readOnly) && (
+      <TableRegion label="Constats de l'audit">
+        <table className="findings">
+          <caption>Constats de l'audit</caption>
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col">Référence</th>
+              <th scope="col">Constat et preuves vues</th>
+              <th scope="col">Exigence, cause, action corrective</th>
+              {(ours || !readOnly) && <th scope="col">Suite</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {inReportOrder(findings).map((f) => (
+              <tr key={f.id} className={`finding-${f.kind}`}>
+                <th scope="row">{FINDING_KIND_LABELS[f.kind]}</th>
                 <td>
-                  {ours && f.actionId && actionIds.has(f.actionId) && (
+                  {f.criterionCode && (
                     <p>
-                      <a href={`/espace/plan/?id=${audit.campaignId}`}>Au plan de progrès</a>
+                      <span className="code">{f.criterionCode}</span> {criterionTitle(f.criterionCode)}
                     </p>
                   )}
-                  {ours && canEnterPlan(f) && !(f.actionId && actionIds.has(f.actionId)) && (
-                    <button type="button" className="secondary" onClick={() => void addToPlan(f.id)}>
-                      Ajouter au plan de progrès
-                    </button>
-                  )}
-                  {!readOnly && (
-                    <div className="actions">
-                      <button type="button" className="secondary" onClick={() => onEdit(f.id)} aria-label={`Modifier le constat « ${f.statement.slice(0, 40)} »`}>
-                        Modifier
-                      </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        aria-label={`Supprimer le constat « ${f.statement.slice(0, 40)} »`}
-                        onClick={() => {
-                          if (confirm('Supprimer ce constat ?')) void track(storage().then((m) => m.deleteFinding(database(), f.id)));
-                        }}
-                      >
-                        Supprimer
-                      </button>
-                    </div>
+                  {f.clause && <p>ISO 9001 § {f.clause} {clauseTitle(referential, f.clause)}</p>}
+                </td>
+                <td>
+                  <p className="prewrap">{f.statement}</p>
+                  {f.evidenceSeen && <p className="prewrap muted">Preuves vues : {f.evidenceSeen}</p>}
+                </td>
+                <td>
+                  {isNonConformity(f.kind) ? (
+                    <>
+                      <p>Exigence : {f.requirement}</p>
+                      <p>Cause : {f.rootCause}</p>
+                      <p>Action corrective : {f.correctiveAction}</p>
+                    </>
+                  ) : (
+                    '—'
                   )}
                 </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                {(ours || !readOnly) && (
+                  <td>
+                    {ours && f.actionId && actionIds.has(f.actionId) && (
+                      <p>
+                        <a href={`/espace/plan/?id=${audit.campaignId}`}>Au plan de progrès</a>
+                      </p>
+                    )}
+                    {ours && canEnterPlan(f) && !(f.actionId && actionIds.has(f.actionId)) && (
+                      <button type="button" className="secondary" onClick={() => void addToPlan(f.id)}>
+                        Ajouter au plan de progrès
+                      </button>
+                    )}
+                    {!readOnly && (
+                      <div className="actions">
+                        <button type="button" className="secondary" onClick={() => onEdit(f.id)} aria-label={`Modifier le constat « ${f.statement.slice(0, 40)} »`}>
+                          Modifier
+                        </button>
+                        <button
+                          type="button"
+                          className="danger"
+                          aria-label={`Supprimer le constat « ${f.statement.slice(0, 40)} »`}
+                          onClick={() => {
+                            if (confirm('Supprimer ce constat ?')) void track(storage().then((m) => m.deleteFinding(database(), f.id)));
+                          }}
+                        >
+                          Supprimer
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       {error && <p className="notice notice-error" role="alert">{error}</p>}
     </>
   );

@@ -4,6 +4,7 @@ import { DIVERGENCE_THRESHOLD, discussionPoints } from '../../domain/perspective
 import { levelName } from '../../domain/referential/lookup';
 import type { Criterion, Referential } from '../../domain/referential/model';
 import { useStagedRows } from './staged-count';
+import { TableRegion } from '../TableRegion';
 
 interface Props {
   referential: Referential;
@@ -43,7 +44,7 @@ export function DiscussionPoints({ referential, campaign, scope, views, ratings,
       ) : points.length === 0 ? (
         <p>Aucun avis divergent de {DIVERGENCE_THRESHOLD} niveaux ou plus.</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Points de discussion, défilable">
+        <TableRegion label="Points de discussion">
           <table className="discussion-points">
             <caption className="visually-hidden">Points de discussion : avis des participants, écart, niveau retenu et raison</caption>
             <thead>
@@ -77,7 +78,7 @@ export function DiscussionPoints({ referential, campaign, scope, views, ratings,
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import { track } from './save-status';
 import { campaignIdFromUrl, startCampaignQueries, useCampaign } from './use-campaign';
 import { campaignVersion, PinnedIsland } from './PinnedIsland';
 import { frenchShortDate } from '../../domain/french-date';
+import { TableRegion } from '../TableRegion';
 
 // The action form (react-hook-form + zod) loads when the team writes or edits an action.
 const ActionForm = lazy(() => import('./ActionForm').then((m) => ({ default: m.ActionForm })));
@@ -149,84 +150,86 @@ function Plan({ referential, campaignId }: { referential: Referential; campaignI
           <button type="button" onClick={() => setEditing({ kind: 'new' })}>Nouvelle action</button>
         )}
         {shown.length > 0 && (
-          <table className="plan-table">
-            <caption>Actions du plan de progrès{shown.length < actions.length ? ` (${shown.length} sur ${actions.length}, filtrées)` : ''}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Critères</th>
-                <th scope="col">Pilote</th>
-                <th scope="col">Échéance</th>
-                <th scope="col">Statut</th>
-                <th scope="col">Priorité</th>
-                <th scope="col">Gérer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((a) =>
-                editing?.kind === 'edit' && editing.id === a.id ? (
-                  <tr key={a.id}>
-                    <td colSpan={7}>
-                      <Suspense fallback={<p>Chargement du formulaire…</p>}>
-                        <ActionForm
-                          action={a}
-                          scope={scope}
-                          onCancel={() => setEditing(null)}
-                          onSubmit={async (values) => {
-                            await track(updateAction(db, a.id, values));
-                            closeIf((e) => e.kind === 'edit' && e.id === a.id);
+          <TableRegion label="Actions du plan de progrès">
+            <table className="plan-table">
+              <caption>Actions du plan de progrès{shown.length < actions.length ? ` (${shown.length} sur ${actions.length}, filtrées)` : ''}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Action</th>
+                  <th scope="col">Critères</th>
+                  <th scope="col">Pilote</th>
+                  <th scope="col">Échéance</th>
+                  <th scope="col">Statut</th>
+                  <th scope="col">Priorité</th>
+                  <th scope="col">Gérer</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((a) =>
+                  editing?.kind === 'edit' && editing.id === a.id ? (
+                    <tr key={a.id}>
+                      <td colSpan={7}>
+                        <Suspense fallback={<p>Chargement du formulaire…</p>}>
+                          <ActionForm
+                            action={a}
+                            scope={scope}
+                            onCancel={() => setEditing(null)}
+                            onSubmit={async (values) => {
+                              await track(updateAction(db, a.id, values));
+                              closeIf((e) => e.kind === 'edit' && e.id === a.id);
+                            }}
+                          />
+                        </Suspense>
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={a.id} className={isOverdue(a, day) ? 'overdue' : undefined}>
+                      <th scope="row">
+                        {a.title}
+                        {a.fromGroup && (
+                          <span className="muted">
+                            {' '}
+                            <span className="badge">Imposée par le groupe</span> {a.fromGroup.group}
+                            {a.fromGroup.reason && ` — ${a.fromGroup.reason}`}
+                          </span>
+                        )}
+                        {a.indicator && <span className="muted"> — indicateur : {a.indicator}</span>}
+                      </th>
+                      <td>{a.criterionCodes.join(', ')}</td>
+                      <td>{a.owner || '—'}</td>
+                      <td>
+                        {a.dueDate ? frenchShortDate(a.dueDate) : '—'}
+                        {isOverdue(a, day) && <strong className="overdue-label"> En retard</strong>}
+                      </td>
+                      <td>
+                        <label className="visually-hidden" htmlFor={`status-${a.id}`}>Statut de l'action {a.title}</label>
+                        <select id={`status-${a.id}`} value={a.status} onChange={(e) => void track(updateAction(db, a.id, { status: e.target.value as ActionStatus }))}>
+                          {ACTION_STATUSES.map((s) => (
+                            <option key={s} value={s}>{ACTION_STATUS_LABELS[s]}</option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>{PRIORITY_LABELS[a.priority]}</td>
+                      <td>
+                        <button type="button" className="secondary small" onClick={() => setEditing({ kind: 'edit', id: a.id })}>
+                          Modifier<span className="visually-hidden"> l'action {a.title}</span>
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="danger small"
+                          onClick={() => {
+                            if (confirm(`Supprimer l'action « ${a.title} » ?`)) void track(deleteAction(db, a.id));
                           }}
-                        />
-                      </Suspense>
-                    </td>
-                  </tr>
-                ) : (
-                  <tr key={a.id} className={isOverdue(a, day) ? 'overdue' : undefined}>
-                    <th scope="row">
-                      {a.title}
-                      {a.fromGroup && (
-                        <span className="muted">
-                          {' '}
-                          <span className="badge">Imposée par le groupe</span> {a.fromGroup.group}
-                          {a.fromGroup.reason && ` — ${a.fromGroup.reason}`}
-                        </span>
-                      )}
-                      {a.indicator && <span className="muted"> — indicateur : {a.indicator}</span>}
-                    </th>
-                    <td>{a.criterionCodes.join(', ')}</td>
-                    <td>{a.owner || '—'}</td>
-                    <td>
-                      {a.dueDate ? frenchShortDate(a.dueDate) : '—'}
-                      {isOverdue(a, day) && <strong className="overdue-label"> En retard</strong>}
-                    </td>
-                    <td>
-                      <label className="visually-hidden" htmlFor={`status-${a.id}`}>Statut de l'action {a.title}</label>
-                      <select id={`status-${a.id}`} value={a.status} onChange={(e) => void track(updateAction(db, a.id, { status: e.target.value as ActionStatus }))}>
-                        {ACTION_STATUSES.map((s) => (
-                          <option key={s} value={s}>{ACTION_STATUS_LABELS[s]}</option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>{PRIORITY_LABELS[a.priority]}</td>
-                    <td>
-                      <button type="button" className="secondary small" onClick={() => setEditing({ kind: 'edit', id: a.id })}>
-                        Modifier<span className="visually-hidden"> l'action {a.title}</span>
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="danger small"
-                        onClick={() => {
-                          if (confirm(`Supprimer l'action « ${a.title} » ?`)) void track(deleteAction(db, a.id));
-                        }}
-                      >
-                        Supprimer<span className="visually-hidden"> l'action {a.title}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
+                        >
+                          Supprimer<span className="visually-hidden"> l'action {a.title}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </TableRegion>
         )}
       </section>
 

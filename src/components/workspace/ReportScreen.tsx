@@ -12,6 +12,7 @@ import { campaignIdFromUrl, startCampaignQueries, useCampaign } from './use-camp
 import { campaignVersion, PinnedIsland } from './PinnedIsland';
 import { OutcomeMessage } from './OutcomeMessage';
 import { readinessScoreText } from '../../domain/scoring/readiness';
+import { TableRegion } from '../TableRegion';
 
 /** /espace/rapport/?id=… — the report as an accessible, printable page, and its PDF versions. */
 // The campaign's records are read as this code loads, beside the referential and the database opening.
@@ -136,17 +137,19 @@ const ReportBody = memo(function ReportBody({ model }: { model: ReportModel }) {
         <strong>Score global : {formatScoreWithStatus(model.scores.global)}</strong> — {model.scores.global.rated} critères évalués sur {model.scores.global.applicable} applicables.
         {model.scores.weakestTheme && ` Thème le plus fragile : ${model.scores.weakestTheme.title}.`}
       </p>
-      <table>
-        <caption>Scores par thème</caption>
-        <thead>
-          <tr><th scope="col">Thème</th><th scope="col">Score</th><th scope="col">Couverture</th></tr>
-        </thead>
-        <tbody>
-          {model.scores.themes.map((t) => (
-            <tr key={t.theme.code}><th scope="row">{t.theme.title}</th><td>{formatScoreWithStatus(t.score)}</td><td>{t.score.rated} / {t.score.applicable}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label="Scores par thème">
+        <table>
+          <caption>Scores par thème</caption>
+          <thead>
+            <tr><th scope="col">Thème</th><th scope="col">Score</th><th scope="col">Couverture</th></tr>
+          </thead>
+          <tbody>
+            {model.scores.themes.map((t) => (
+              <tr key={t.theme.code}><th scope="row">{t.theme.title}</th><td>{formatScoreWithStatus(t.score)}</td><td>{t.score.rated} / {t.score.applicable}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <h3>Alertes réglementaires ({model.scores.alerts.length})</h3>
       <ul>{model.scores.alerts.length === 0 ? <li>Aucune.</li> : model.scores.alerts.map((a) => <li key={a.criterion.code}>{describeAlert(a)}</li>)}</ul>
       <h3>Points forts</h3>
@@ -157,22 +160,24 @@ const ReportBody = memo(function ReportBody({ model }: { model: ReportModel }) {
       {model.themes.map((theme) => (
         <section key={theme.theme.code} aria-labelledby={`report-${theme.theme.code}`}>
           <h2 id={`report-${theme.theme.code}`}>{theme.theme.code} — {theme.theme.title} : {formatScoreWithStatus(theme.score)}</h2>
-          <table>
-            <caption>Critères du thème {theme.theme.title}</caption>
-            <thead>
-              <tr><th scope="col">Critère</th><th scope="col">Niveau atteint</th><th scope="col">Commentaire</th><th scope="col">Preuves</th></tr>
-            </thead>
-            <tbody>
-              {theme.lines.map((l) => (
-                <tr key={l.criterion.code}>
-                  <th scope="row">{l.criterion.code} {l.criterion.title}{l.criterion.regulatory && ' (réglementaire)'}</th>
-                  <td><strong>{l.levelLabel}</strong>{l.descriptor && <><br />{l.descriptor}</>}</td>
-                  <td className="prewrap">{commentText(l)}</td>
-                  <td>{l.evidence.join(' ; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableRegion label={`Critères du thème ${theme.theme.title}`}>
+            <table>
+              <caption>Critères du thème {theme.theme.title}</caption>
+              <thead>
+                <tr><th scope="col">Critère</th><th scope="col">Niveau atteint</th><th scope="col">Commentaire</th><th scope="col">Preuves</th></tr>
+              </thead>
+              <tbody>
+                {theme.lines.map((l) => (
+                  <tr key={l.criterion.code}>
+                    <th scope="row">{l.criterion.code} {l.criterion.title}{l.criterion.regulatory && ' (réglementaire)'}</th>
+                    <td><strong>{l.levelLabel}</strong>{l.descriptor && <><br />{l.descriptor}</>}</td>
+                    <td className="prewrap">{commentText(l)}</td>
+                    <td>{l.evidence.join(' ; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </section>
       ))}
 
@@ -181,27 +186,31 @@ const ReportBody = memo(function ReportBody({ model }: { model: ReportModel }) {
 
       <h2>Plan de progrès ({model.plan.length} actions)</h2>
       {model.plan.length === 0 ? <p>Aucune action enregistrée.</p> : (
-        <table>
-          <caption className="visually-hidden">Plan de progrès</caption>
-          <thead><tr><th scope="col">Action</th><th scope="col">Critères</th><th scope="col">Pilote</th><th scope="col">Échéance</th><th scope="col">Statut</th><th scope="col">Priorité</th></tr></thead>
-          <tbody>
-            {model.plan.map((a) => (
-              <tr key={a.id}><th scope="row">{a.title}</th><td>{a.criterionCodes.join(', ')}</td><td>{a.owner || '—'}</td><td>{a.dueDate ? frenchDate(a.dueDate) : '—'}</td><td>{ACTION_STATUS_LABELS[a.status]}</td><td>{PRIORITY_LABELS[a.priority]}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Plan de progrès">
+          <table>
+            <caption className="visually-hidden">Plan de progrès</caption>
+            <thead><tr><th scope="col">Action</th><th scope="col">Critères</th><th scope="col">Pilote</th><th scope="col">Échéance</th><th scope="col">Statut</th><th scope="col">Priorité</th></tr></thead>
+            <tbody>
+              {model.plan.map((a) => (
+                <tr key={a.id}><th scope="row">{a.title}</th><td>{a.criterionCodes.join(', ')}</td><td>{a.owner || '—'}</td><td>{a.dueDate ? frenchDate(a.dueDate) : '—'}</td><td>{ACTION_STATUS_LABELS[a.status]}</td><td>{PRIORITY_LABELS[a.priority]}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <h2>Index des preuves ({model.evidenceIndex.length})</h2>
       {model.evidenceIndex.length === 0 ? <p>Aucune preuve enregistrée.</p> : (
-        <table>
-          <caption className="visually-hidden">Index des preuves</caption>
-          <thead><tr><th scope="col">Critère</th><th scope="col">Preuve</th><th scope="col">Nature</th><th scope="col">Fichier ou lien</th><th scope="col">SHA-256</th></tr></thead>
-          <tbody>
-            {model.evidenceIndex.map((e, i) => (
-              <tr key={i}><td>{e.criterionCode}</td><th scope="row">{e.title}</th><td>{e.kind}</td><td>{e.fileName}</td><td className="sha">{e.sha256}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Index des preuves">
+          <table>
+            <caption className="visually-hidden">Index des preuves</caption>
+            <thead><tr><th scope="col">Critère</th><th scope="col">Preuve</th><th scope="col">Nature</th><th scope="col">Fichier ou lien</th><th scope="col">SHA-256</th></tr></thead>
+            <tbody>
+              {model.evidenceIndex.map((e, i) => (
+                <tr key={i}><td>{e.criterionCode}</td><th scope="row">{e.title}</th><td>{e.kind}</td><td>{e.fileName}</td><td className="sha">{e.sha256}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <h2>Annexe : méthode de calcul</h2>
       <ul>{METHOD_TEXT.map((t) => <li key={t}>{t}</li>)}</ul>
@@ -213,15 +222,17 @@ function ReadinessSection({ title, rows }: { title: string; rows: ReportModel['i
   return (
     <section>
       <h2>{title}</h2>
-      <table>
-        <caption className="visually-hidden">{title}</caption>
-        <thead><tr><th scope="col">Référence</th><th scope="col">Score</th><th scope="col">Couverture</th><th scope="col">Critères CAP</th></tr></thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.reference.code}><th scope="row">{r.reference.code} {r.reference.title}</th><td>{readinessScoreText(r, formatScoreWithStatus)}</td><td>{r.excluded !== undefined ? '—' : `${r.score.rated} / ${r.score.applicable}`}</td><td>{r.criteria.map((c) => c.code).join(', ') || '—'}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label={title}>
+        <table>
+          <caption className="visually-hidden">{title}</caption>
+          <thead><tr><th scope="col">Référence</th><th scope="col">Score</th><th scope="col">Couverture</th><th scope="col">Critères CAP</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.reference.code}><th scope="row">{r.reference.code} {r.reference.title}</th><td>{readinessScoreText(r, formatScoreWithStatus)}</td><td>{r.excluded !== undefined ? '—' : `${r.score.rated} / ${r.score.applicable}`}</td><td>{r.criteria.map((c) => c.code).join(', ') || '—'}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </section>
   );
 }

@@ -29,6 +29,7 @@ import { loadMigrations, useReferentialVersions } from './referential-client';
 import { describeProfile } from '../../domain/structure/describe';
 import { frenchShortDate } from '../../domain/french-date';
 import { useStagedCount } from './staged-count';
+import { TableRegion } from '../TableRegion';
 
 // Read as this code loads, beside the referential and the database opening.
 let overviewQuery: EarlyLiveQuery<WorkspaceOverview> | undefined;
@@ -214,71 +215,73 @@ function StructureCard({
         </Suspense>
       )}
       {sorted.length > 0 && (
-        <table>
-          <caption>Campagnes de {structure.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Campagne</th>
-              <th scope="col">Date</th>
-              <th scope="col">Parcours</th>
-              <th scope="col">Avancement</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((campaign) => {
-              const pinnedReferential = campaign.referentialVersion === referential.version ? referential : pinned.get(campaign.referentialVersion);
-              const scope = pinnedReferential && criteriaInScope(pinnedReferential, structure, campaign.tracks);
-              const counts = progress && scope && progressFromSummary(scope, progress.get(campaign.id));
-              return (
-                <tr key={campaign.id}>
-                  <th scope="row">
-                    <a href={`/espace/campagne/?id=${campaign.id}`}>{campaign.name}</a>
-                    <span className="muted small-links">
-                      {' '}
-                      ·{' '}
-                      <a href={`/espace/tableau-de-bord/?id=${campaign.id}`}>
-                        tableau de bord<span className="visually-hidden"> de {campaign.name}</span>
-                      </a>{' '}
-                      ·{' '}
-                      <a href={`/espace/plan/?id=${campaign.id}`}>
-                        plan de progrès<span className="visually-hidden"> de {campaign.name}</span>
-                      </a>
-                    </span>
-                  </th>
-                  <td>
-                    {frenchShortDate(campaign.date)}
-                    {campaign.referentialVersion !== referential.version && <span className="muted"> (référentiel {campaign.referentialVersion})</span>}
-                  </td>
-                  <td>{campaign.tracks.map((t) => trackName(referential, t)).join(', ')}</td>
-                  <td data-progress={counts ? 'ready' : 'loading'}>
-                    {counts ? (
-                      <>
-                        {counts.rated} / {counts.applicable} critères évalués
-                        {counts.toReview > 0 && `, ${counts.toReview} à revoir`}
-                      </>
-                    ) : (
-                      'calcul…'
-                    )}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="danger small"
-                      onClick={() => {
-                        if (confirm(`Supprimer la campagne « ${campaign.name} » et toutes ses réponses ? Cette action est définitive.`)) {
-                          void track(deleteCampaign(db, campaign.id));
-                        }
-                      }}
-                    >
-                      Supprimer<span className="visually-hidden"> la campagne {campaign.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableRegion label={`Campagnes de ${structure.name}`}>
+          <table>
+            <caption>Campagnes de {structure.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Campagne</th>
+                <th scope="col">Date</th>
+                <th scope="col">Parcours</th>
+                <th scope="col">Avancement</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((campaign) => {
+                const pinnedReferential = campaign.referentialVersion === referential.version ? referential : pinned.get(campaign.referentialVersion);
+                const scope = pinnedReferential && criteriaInScope(pinnedReferential, structure, campaign.tracks);
+                const counts = progress && scope && progressFromSummary(scope, progress.get(campaign.id));
+                return (
+                  <tr key={campaign.id}>
+                    <th scope="row">
+                      <a href={`/espace/campagne/?id=${campaign.id}`}>{campaign.name}</a>
+                      <span className="muted small-links">
+                        {' '}
+                        ·{' '}
+                        <a href={`/espace/tableau-de-bord/?id=${campaign.id}`}>
+                          tableau de bord<span className="visually-hidden"> de {campaign.name}</span>
+                        </a>{' '}
+                        ·{' '}
+                        <a href={`/espace/plan/?id=${campaign.id}`}>
+                          plan de progrès<span className="visually-hidden"> de {campaign.name}</span>
+                        </a>
+                      </span>
+                    </th>
+                    <td>
+                      {frenchShortDate(campaign.date)}
+                      {campaign.referentialVersion !== referential.version && <span className="muted"> (référentiel {campaign.referentialVersion})</span>}
+                    </td>
+                    <td>{campaign.tracks.map((t) => trackName(referential, t)).join(', ')}</td>
+                    <td data-progress={counts ? 'ready' : 'loading'}>
+                      {counts ? (
+                        <>
+                          {counts.rated} / {counts.applicable} critères évalués
+                          {counts.toReview > 0 && `, ${counts.toReview} à revoir`}
+                        </>
+                      ) : (
+                        'calcul…'
+                      )}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="danger small"
+                        onClick={() => {
+                          if (confirm(`Supprimer la campagne « ${campaign.name} » et toutes ses réponses ? Cette action est définitive.`)) {
+                            void track(deleteCampaign(db, campaign.id));
+                          }
+                        }}
+                      >
+                        Supprimer<span className="visually-hidden"> la campagne {campaign.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </article>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Quartiles } from '../../../domain/group/statistics';
 import { formatScore } from '../../../domain/scoring/score';
+import { TableRegion } from '../../TableRegion';
 
 export interface ThemeOutline {
   code: string;
@@ -23,7 +24,7 @@ export const Distributions = memo(function Distributions(props: {
         QUARTILE.INCLUS d'un tableur : un quart des membres sous le 1<sup>er</sup> quartile, la moitié sous la médiane, trois quarts sous le
         3<sup>e</sup> quartile.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Répartition des scores, défilable">
+      <TableRegion label="Répartition des scores">
         <table>
           <caption>Répartition des scores par thème et sous-thème (sous-thèmes en retrait sous leur thème)</caption>
           <thead>
@@ -44,7 +45,7 @@ export const Distributions = memo(function Distributions(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 });

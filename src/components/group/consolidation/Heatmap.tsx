@@ -5,6 +5,7 @@ import { formatScore } from '../../../domain/scoring/score';
 import { BAND_LABELS, SCORE_BANDS, bandClass, bandsInWords } from './heat';
 import { coverageLabel, dayLabel } from './format';
 import { useLimited } from './limited';
+import { TableRegion } from '../../TableRegion';
 
 export interface ThemeHeading {
   code: string;
@@ -21,7 +22,7 @@ export const Heatmap = memo(function Heatmap({ rows, themes }: { rows: readonly 
     <section aria-labelledby="heatmap-title">
       <h2 id="heatmap-title">Carte des scores : membres × thèmes</h2>
       <HeatLegend />
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Carte des scores, défilable">
+      <TableRegion label="Carte des scores">
         <table className="heatmap">
           <caption>
             Score de la dernière auto-évaluation de chaque membre, par thème et au global ; sous chaque score, critères évalués / critères
@@ -59,7 +60,7 @@ export const Heatmap = memo(function Heatmap({ rows, themes }: { rows: readonly 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {more}
     </section>
   );

@@ -5,6 +5,7 @@ import { AUDIT_KIND_LABELS, FINDING_KIND_LABELS } from '../../../domain/audit/mo
 import { ACTION_STATUS_LABELS } from '../../../domain/plan/model';
 import { dayLabel } from './format';
 import { useLimited } from './limited';
+import { TableRegion } from '../../TableRegion';
 
 const correctiveLabel = (status: CorrectiveStatus) => (status === 'aucune' ? 'Aucune action' : ACTION_STATUS_LABELS[status]);
 
@@ -78,7 +79,7 @@ export const OpenNonConformities = memo(function OpenNonConformities(props: {
               ))}
             </tbody>
           </table>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Liste des non-conformités ouvertes, défilable">
+          <TableRegion label="Liste des non-conformités ouvertes">
             <table>
               <caption>Liste des non-conformités ouvertes, par membre{note}</caption>
               <thead>
@@ -109,7 +110,7 @@ export const OpenNonConformities = memo(function OpenNonConformities(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           {more}
         </>
       )}

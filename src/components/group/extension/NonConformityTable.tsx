@@ -6,6 +6,7 @@ import { ACTION_STATUS_LABELS } from '../../../domain/plan/model';
 import { closureByMember } from '../../../domain/group/extension';
 import { frenchDate } from '../../../domain/french-date';
 import { closureSummary, type HeldNonConformity } from './held-non-conformities';
+import { TableRegion } from '../../TableRegion';
 
 const CORRECTIVE_LABELS: Record<CorrectiveStatus, string> = {
   aucune: 'pas encore au plan',
@@ -25,7 +26,7 @@ export function NonConformityTable(props: {
     return <p>Aucune non-conformité dans les partages détenus : les membres les partagent avec leurs audits (interne, à blanc, croisé).</p>;
   }
   return (
-    <div className="table-scroll">
+    <TableRegion label="Non-conformités relevées chez les membres">
       <table className="nc-table">
         <caption>
           Non-conformités relevées chez les membres ({list.length}, dont {open} ouverte{open > 1 ? 's' : ''}) : ouvertes d'abord, majeures d'abord
@@ -103,6 +104,6 @@ export function NonConformityTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
