@@ -268,6 +268,15 @@ test('one browser: shares dropped on the console, the internal audit programme r
   await expect(page.getByTestId('plan-refused')).toBeVisible();
   await expectNoAxeViolation(page);
 
+  // On a phone (320 px), no page of the console scrolls sideways: its wide tables scroll in their own region.
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const [path, shown] of [['/groupe/', 'main table'], ['/groupe/consolidation/', 'main table'], ['/groupe/audits/', 'main table'], ['/groupe/echantillon/', 'main h2'], ['/groupe/revue/', 'main h2']]) {
+    await page.goto(path!);
+    await expect(page.locator(shown!).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // The console's backup restores it whole in another browser.
   await page.getByRole('link', { name: 'Groupe et membres' }).click();
   const backup = await download(page, 'Sauvegarder la console', testInfo);

@@ -7,6 +7,7 @@ import { describeError } from '../../storage/errors';
 import { database } from '../../storage/instance';
 import { loadCatalog } from '../workspace/referential-client';
 import { OutcomeMessage, type Outcome } from '../workspace/OutcomeMessage';
+import { TableRegion } from '../TableRegion';
 
 // The share schema (zod, hashing) loads when files are chosen.
 const shareFile = () => import('../../domain/group/share-file');
@@ -98,29 +99,31 @@ export function ShareImport() {
           <h3 id="share-import-plan-title">
             {applicable} partage(s) à importer sur {items.length} fichier(s)
           </h3>
-          <table>
-            <caption>Ce que l'import fera, fichier par fichier</caption>
-            <thead>
-              <tr>
-                <th scope="col">Fichier</th>
-                <th scope="col">Membre</th>
-                <th scope="col">Exporté le</th>
-                <th scope="col">Résultat</th>
-                <th scope="col">Détail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item, index) => (
-                <tr key={index} data-status={item.status}>
-                  <td>{item.fileName}</td>
-                  <td>{item.memberName || '—'}</td>
-                  <td>{item.exportedAt ? item.exportedAt.slice(0, 10) : '—'}</td>
-                  <td>{SHARE_STATUS_LABELS[item.status]}</td>
-                  <td>{item.message}</td>
+          <TableRegion label="Ce que l'import fera">
+            <table>
+              <caption>Ce que l'import fera, fichier par fichier</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Fichier</th>
+                  <th scope="col">Membre</th>
+                  <th scope="col">Exporté le</th>
+                  <th scope="col">Résultat</th>
+                  <th scope="col">Détail</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((item, index) => (
+                  <tr key={index} data-status={item.status}>
+                    <td>{item.fileName}</td>
+                    <td>{item.memberName || '—'}</td>
+                    <td>{item.exportedAt ? item.exportedAt.slice(0, 10) : '—'}</td>
+                    <td>{SHARE_STATUS_LABELS[item.status]}</td>
+                    <td>{item.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <div className="actions">
             <button type="button" disabled={applicable === 0} onClick={() => void apply()}>
               Importer {applicable} partage(s)

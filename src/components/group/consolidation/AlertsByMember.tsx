@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Consolidation } from '../../../domain/group/consolidation';
 import { useLimited } from './limited';
+import { TableRegion } from '../../TableRegion';
 
 /** Regulatory criteria rated 0 or 1 in each member's latest self-assessment, grouped by member. */
 export const AlertsByMember = memo(function AlertsByMember({ alerts }: { alerts: Consolidation['alerts'] }) {
@@ -17,38 +18,40 @@ export const AlertsByMember = memo(function AlertsByMember({ alerts }: { alerts:
             {count} alerte{count > 1 ? 's' : ''} chez {alerts.length} membre{alerts.length > 1 ? 's' : ''} : critères réglementaires notés 0 ou 1 dans
             la dernière auto-évaluation, quelle que soit la moyenne.
           </p>
-          <table>
-            <caption>Alertes réglementaires de la dernière auto-évaluation, par membre{note}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Structure</th>
-                <th scope="col">Critère</th>
-                <th scope="col">Intitulé</th>
-                <th scope="col">Niveau</th>
-              </tr>
-            </thead>
-            {shown.map(({ row, alerts: own }) => (
-              <tbody key={row.structureId}>
-                {own.map((a, i) => (
-                  <tr key={`${a.criterionCode}-${i}`}>
-                    {i === 0 && (
-                      <th scope="rowgroup" rowSpan={own.length}>
-                        {row.name}
-                      </th>
-                    )}
-                    <td>
-                      <span className="code">{a.criterionCode}</span>
-                    </td>
-                    <td>
-                      {a.title}
-                      {a.mayApply && <span className="muted"> (obligation possible : {a.mayApply})</span>}
-                    </td>
-                    <td>{a.level}</td>
-                  </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
+          <TableRegion label="Alertes réglementaires par membre">
+            <table>
+              <caption>Alertes réglementaires de la dernière auto-évaluation, par membre{note}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Structure</th>
+                  <th scope="col">Critère</th>
+                  <th scope="col">Intitulé</th>
+                  <th scope="col">Niveau</th>
+                </tr>
+              </thead>
+              {shown.map(({ row, alerts: own }) => (
+                <tbody key={row.structureId}>
+                  {own.map((a, i) => (
+                    <tr key={`${a.criterionCode}-${i}`}>
+                      {i === 0 && (
+                        <th scope="rowgroup" rowSpan={own.length}>
+                          {row.name}
+                        </th>
+                      )}
+                      <td>
+                        <span className="code">{a.criterionCode}</span>
+                      </td>
+                      <td>
+                        {a.title}
+                        {a.mayApply && <span className="muted"> (obligation possible : {a.mayApply})</span>}
+                      </td>
+                      <td>{a.level}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
+            </table>
+          </TableRegion>
           {more}
         </>
       )}

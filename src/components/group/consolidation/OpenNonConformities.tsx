@@ -32,53 +32,57 @@ export const OpenNonConformities = memo(function OpenNonConformities(props: {
         <p>Aucune non-conformité ouverte chez les membres retenus.</p>
       ) : (
         <>
-          <table>
-            <caption>Non-conformités ouvertes par gravité</caption>
-            <thead>
-              <tr>
-                <th scope="col">Gravité</th>
-                <th scope="col">Nombre</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">Majeures</th>
-                <td>{bySeverity.major}</td>
-              </tr>
-              <tr>
-                <th scope="row">Mineures</th>
-                <td>{bySeverity.minor}</td>
-              </tr>
-              <tr>
-                <th scope="row">Total</th>
-                <td>{bySeverity.major + bySeverity.minor}</td>
-              </tr>
-            </tbody>
-          </table>
-          <table>
-            <caption>Non-conformités ouvertes par chapitre de l'ISO 9001 (« — » : sans chapitre, sur un critère CAP seulement)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Chapitre ISO 9001</th>
-                <th scope="col">Majeures</th>
-                <th scope="col">Mineures</th>
-                <th scope="col">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {byClause.map((c) => (
-                <tr key={c.clause}>
-                  <th scope="row">
-                    {c.clause}
-                    {clauseTitles.has(c.clause) && ` ${clauseTitles.get(c.clause)}`}
-                  </th>
-                  <td>{c.major}</td>
-                  <td>{c.minor}</td>
-                  <td>{c.major + c.minor}</td>
+          <TableRegion label="Non-conformités ouvertes par gravité">
+            <table>
+              <caption>Non-conformités ouvertes par gravité</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Gravité</th>
+                  <th scope="col">Nombre</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">Majeures</th>
+                  <td>{bySeverity.major}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Mineures</th>
+                  <td>{bySeverity.minor}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Total</th>
+                  <td>{bySeverity.major + bySeverity.minor}</td>
+                </tr>
+              </tbody>
+            </table>
+          </TableRegion>
+          <TableRegion label="Non-conformités ouvertes par chapitre">
+            <table>
+              <caption>Non-conformités ouvertes par chapitre de l'ISO 9001 (« — » : sans chapitre, sur un critère CAP seulement)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Chapitre ISO 9001</th>
+                  <th scope="col">Majeures</th>
+                  <th scope="col">Mineures</th>
+                  <th scope="col">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byClause.map((c) => (
+                  <tr key={c.clause}>
+                    <th scope="row">
+                      {c.clause}
+                      {clauseTitles.has(c.clause) && ` ${clauseTitles.get(c.clause)}`}
+                    </th>
+                    <td>{c.major}</td>
+                    <td>{c.minor}</td>
+                    <td>{c.major + c.minor}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <TableRegion label="Liste des non-conformités ouvertes">
             <table>
               <caption>Liste des non-conformités ouvertes, par membre{note}</caption>

@@ -4,6 +4,7 @@ import { formatPointChange, memberTrend, trendChange } from '../../../domain/gro
 import { formatScore } from '../../../domain/scoring/score';
 import { LineChart, Sparkline } from './Charts';
 import { dayLabel } from './format';
+import { TableRegion } from '../../TableRegion';
 
 /** The group's mean global score per year: each member counted once a year, by its latest campaign of that year. */
 export const GroupTrend = memo(function GroupTrend({ trend }: { trend: Consolidation['groupTrend'] }) {
@@ -16,25 +17,27 @@ export const GroupTrend = memo(function GroupTrend({ trend }: { trend: Consolida
       ) : (
         <div className="chart-and-table">
           <LineChart labels={trend.map((t) => t.year)} values={trend.map((t) => t.mean)} description={description} />
-          <table>
-            <caption>Score global moyen par année (dernière campagne de l'année de chaque membre)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Année</th>
-                <th scope="col">Score global moyen</th>
-                <th scope="col">Membres comptés</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trend.map((t) => (
-                <tr key={t.year}>
-                  <th scope="row">{t.year}</th>
-                  <td>{formatScore(t.mean)}</td>
-                  <td>{t.members}</td>
+          <TableRegion label="Score global moyen par année">
+            <table>
+              <caption>Score global moyen par année (dernière campagne de l'année de chaque membre)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Année</th>
+                  <th scope="col">Score global moyen</th>
+                  <th scope="col">Membres comptés</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {trend.map((t) => (
+                  <tr key={t.year}>
+                    <th scope="row">{t.year}</th>
+                    <td>{formatScore(t.mean)}</td>
+                    <td>{t.members}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </div>
       )}
     </section>
@@ -62,21 +65,23 @@ export const MemberTrends = memo(function MemberTrends({ rows }: { rows: readonl
 
 function MemberTrendTable({ rows }: { rows: readonly MemberRow[] }) {
   return (
-    <table>
-      <caption>Score global de chaque campagne, de la plus ancienne à la plus récente, et évolution de la première à la dernière notée</caption>
-      <thead>
-        <tr>
-          <th scope="col">Structure</th>
-          <th scope="col">Campagnes (date : score global)</th>
-          <th scope="col">Évolution</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <MemberTrendRow key={r.structureId} row={r} />
-        ))}
-      </tbody>
-    </table>
+    <TableRegion label="Score global de chaque campagne">
+      <table>
+        <caption>Score global de chaque campagne, de la plus ancienne à la plus récente, et évolution de la première à la dernière notée</caption>
+        <thead>
+          <tr>
+            <th scope="col">Structure</th>
+            <th scope="col">Campagnes (date : score global)</th>
+            <th scope="col">Évolution</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <MemberTrendRow key={r.structureId} row={r} />
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 

@@ -7,6 +7,7 @@ import { frenchDate } from '../../../domain/french-date';
 import { OutcomeMessage, type Outcome } from '../../workspace/OutcomeMessage';
 import { closureSummary, type HeldNonConformity } from './held-non-conformities';
 import { describeError } from '../../../storage/errors';
+import { TableRegion } from '../../TableRegion';
 
 const OPEN: readonly ClosureStatus[] = ['a_envoyer', 'envoyee', 'a_lancer', 'en_cours'];
 
@@ -98,56 +99,58 @@ export function ExtensionFollowUp(props: {
       {closure.length === 0 ? (
         <p>Aucune structure concernée : aucune action imposée.</p>
       ) : (
-        <table>
-          <caption>Suivi de l'action imposée, structure par structure (d'après leur dernier partage)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Structure</th>
-              <th scope="col">Pourquoi concernée</th>
-              <th scope="col">Suivi</th>
-              <th scope="col">Échéance</th>
-              <th scope="col">Envoi</th>
-            </tr>
-          </thead>
-          <tbody>
-            {closure.map((c) => {
-              const member = shares.get(c.structureId);
-              const sentAt = e.imposed.find((i) => i.structureId === c.structureId)?.sentAt ?? null;
-              const late = c.dueDate !== '' && c.dueDate < today && OPEN.includes(c.status);
-              return (
-                <tr key={c.structureId}>
-                  <th scope="row">{c.name}</th>
-                  <td>{why.get(c.structureId) || '—'}</td>
-                  <td>
-                    {CLOSURE_LABELS[c.status]}
-                    {sentAt && c.status === 'envoyee' && ` (le ${frenchDate(sentAt)})`}
-                  </td>
-                  <td>
-                    {c.dueDate ? frenchDate(c.dueDate) : '—'}
-                    {late && <strong className="overdue-label"> — en retard</strong>}
-                  </td>
-                  <td>
-                    {member ? (
-                      <button type="button" className={sentAt ? 'secondary small' : 'small'} onClick={() => void download(member)}>
-                        Télécharger le fichier d'actions imposées
-                        <span className="visually-hidden"> pour {c.name}</span>
-                      </button>
-                    ) : (
-                      'Membre retiré de la console'
-                    )}
-                    {member && props.onSend && (
-                      <button type="button" className="secondary small" onClick={() => void send(member)}>
-                        Envoyer par le serveur
-                        <span className="visually-hidden"> à {c.name}</span>
-                      </button>
-                    )}
-                    {sentAt && <span className="muted"> · envoyé le {frenchDate(sentAt)}</span>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableRegion label="Suivi de l'action imposée">
+          <table>
+            <caption>Suivi de l'action imposée, structure par structure (d'après leur dernier partage)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Structure</th>
+                <th scope="col">Pourquoi concernée</th>
+                <th scope="col">Suivi</th>
+                <th scope="col">Échéance</th>
+                <th scope="col">Envoi</th>
+              </tr>
+            </thead>
+            <tbody>
+              {closure.map((c) => {
+                const member = shares.get(c.structureId);
+                const sentAt = e.imposed.find((i) => i.structureId === c.structureId)?.sentAt ?? null;
+                const late = c.dueDate !== '' && c.dueDate < today && OPEN.includes(c.status);
+                return (
+                  <tr key={c.structureId}>
+                    <th scope="row">{c.name}</th>
+                    <td>{why.get(c.structureId) || '—'}</td>
+                    <td>
+                      {CLOSURE_LABELS[c.status]}
+                      {sentAt && c.status === 'envoyee' && ` (le ${frenchDate(sentAt)})`}
+                    </td>
+                    <td>
+                      {c.dueDate ? frenchDate(c.dueDate) : '—'}
+                      {late && <strong className="overdue-label"> — en retard</strong>}
+                    </td>
+                    <td>
+                      {member ? (
+                        <button type="button" className={sentAt ? 'secondary small' : 'small'} onClick={() => void download(member)}>
+                          Télécharger le fichier d'actions imposées
+                          <span className="visually-hidden"> pour {c.name}</span>
+                        </button>
+                      ) : (
+                        'Membre retiré de la console'
+                      )}
+                      {member && props.onSend && (
+                        <button type="button" className="secondary small" onClick={() => void send(member)}>
+                          Envoyer par le serveur
+                          <span className="visually-hidden"> à {c.name}</span>
+                        </button>
+                      )}
+                      {sentAt && <span className="muted"> · envoyé le {frenchDate(sentAt)}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <OutcomeMessage outcome={outcome} />
       <div className="actions">

@@ -5,6 +5,7 @@ import { addAuditor, removeAuditor } from '../../../storage/group';
 import { describeError } from '../../../storage/errors';
 import { Field, describedBy } from '../../workspace/Field';
 import { OutcomeMessage, type Outcome } from '../../workspace/OutcomeMessage';
+import { TableRegion } from '../../TableRegion';
 
 interface Structure {
   structureId: string;
@@ -87,31 +88,33 @@ export function AuditorPool({ pool, plan, structures }: { pool: readonly PoolAud
       {sorted.length === 0 ? (
         <p>Aucun auditeur dans le vivier.</p>
       ) : (
-        <table>
-          <caption>Auditeurs internes du groupe</caption>
-          <thead>
-            <tr>
-              <th scope="col">Auditeur</th>
-              <th scope="col">Structure</th>
-              <th scope="col">Audits planifiés</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.name}</th>
-                <td>{nameOf.get(a.structureId) ?? `Structure inconnue (${a.structureId})`}</td>
-                <td>{planned(a.id)}</td>
-                <td>
-                  <button type="button" className="danger small" aria-label={`Retirer ${a.name} du vivier`} onClick={() => void remove(a)}>
-                    Retirer
-                  </button>
-                </td>
+        <TableRegion label="Auditeurs internes du groupe">
+          <table>
+            <caption>Auditeurs internes du groupe</caption>
+            <thead>
+              <tr>
+                <th scope="col">Auditeur</th>
+                <th scope="col">Structure</th>
+                <th scope="col">Audits planifiés</th>
+                <th scope="col">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sorted.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.name}</th>
+                  <td>{nameOf.get(a.structureId) ?? `Structure inconnue (${a.structureId})`}</td>
+                  <td>{planned(a.id)}</td>
+                  <td>
+                    <button type="button" className="danger small" aria-label={`Retirer ${a.name} du vivier`} onClick={() => void remove(a)}>
+                      Retirer
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </section>
   );
