@@ -4,7 +4,8 @@
  * schema lacks: this older code must not write into a layout it does not know. The IndexedDB factory Dexie opens
  * through refuses that second, versionless open, so the VersionError stands and the screens explain it
  * (errors.ts). The check costs nothing; asking `indexedDB.databases()` before opening, as before, put a round trip
- * of 10 – 25 ms in front of every screen's first read (2-core machine).
+ * of 10 – 25 ms in front of every screen's first read (2-core machine). Dexie keeps its Safari 14 workaround for
+ * the global factory only: every device that ran Safari 14 takes a later one.
  */
 export function refusingNewerLayouts(factory: IDBFactory): IDBFactory {
   const guarded: IDBFactory = {
