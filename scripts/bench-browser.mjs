@@ -13,6 +13,8 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
+/** The fastest and the slowest of a figure's loads. */
+const spreadOf = (values) => [Math.min(...values), Math.max(...values)];
 
 /** Writes the seed straight into IndexedDB, after the app has created its database. `base`: another bench's preview. */
 export async function seed(page, base = BASE) {
@@ -352,6 +354,9 @@ export async function runBrowserBench() {
         regards: median(screens.map((s) => s.regards.fromIsland)),
         audit: median(screens.map((s) => s.audit.fromIsland)),
         auditFromNavigation: median(screens.map((s) => s.audit.fromNavigation)),
+        // The loads' spread beside each median: on a shared 2-core machine one load can take twice another.
+        loads: screens.length,
+        spread: Object.fromEntries(['home', 'campaign', 'audit', 'regards', 'dashboard'].map((key) => [key, spreadOf(screens.map((s) => s[key].fromIsland))])),
       },
     };
   } finally {
