@@ -15,6 +15,8 @@ const DAY = 86_400_000;
 
 const load = async (path) => (await runnerImport(resolve(path))).module;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The fastest and the slowest of a figure's loads, beside its median. */
+const spreadOf = (values) => [Math.min(...values), Math.max(...values)];
 
 /** Deterministic data: the same 600 files on every run (dates aside, which follow today so the view stays current). */
 function mulberry32(seed) {
@@ -425,7 +427,7 @@ export async function runGroupBench() {
     return {
       dataset: `${MEMBERS} partages (détail complet : ${files.criteria} critères notés et commentés par campagne, 1 ou 2 campagnes, un audit, 8 à 12 actions), ${(files.bytes / 1024 / 1024).toFixed(1)} Mo, générés en ${generationSeconds.toFixed(1)} s ; ${files.counts.alerts} alertes réglementaires, ${files.counts.openNonConformities} non-conformités ouvertes, ${files.counts.overdueActions} actions en retard`,
       import: { total: previewWall + applyWall, previewWall, applyWall, check, apply, floor },
-      consolidated: { median: median(consolidated.map((c) => c.fromIsland)), loads: consolidated.length, fastest: Math.min(...consolidated.map((c) => c.fromIsland)), slowest: Math.max(...consolidated.map((c) => c.fromIsland)), dataAt: median(consolidated.map((c) => c.data)), readAt: median(consolidated.map((c) => c.read)), complete: median(consolidated.map((c) => c.complete)), fromNavigation: median(consolidated.map((c) => c.fromNavigation)), painted: median(consolidated.map((c) => c.painted)), elements: domElements, floor: consolidatedFloor.ms, floorCount: consolidatedFloor.count, heap, heapAfterGc, printMs, printSize: printed.length },
+      consolidated: { median: median(consolidated.map((c) => c.fromIsland)), loads: consolidated.length, spread: spreadOf(consolidated.map((c) => c.fromIsland)), dataAt: median(consolidated.map((c) => c.data)), readAt: median(consolidated.map((c) => c.read)), complete: median(consolidated.map((c) => c.complete)), fromNavigation: median(consolidated.map((c) => c.fromNavigation)), painted: median(consolidated.map((c) => c.painted)), elements: domElements, floor: consolidatedFloor.ms, floorCount: consolidatedFloor.count, heap, heapAfterGc, printMs, printSize: printed.length },
       draw: { median: median(draws), count: draws.length, shown: median(drawShown), floor: drawFloor, selected: selectedCount },
       review,
       pack,
