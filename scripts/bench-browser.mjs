@@ -14,7 +14,7 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 /** The fastest and the slowest of a figure's loads. */
-const spreadOf = (values) => [Math.min(...values), Math.max(...values)];
+export const spreadOf = (values) => [Math.min(...values), Math.max(...values)];
 
 /** Writes the seed straight into IndexedDB, after the app has created its database. `base`: another bench's preview. */
 export async function seed(page, base = BASE) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runnerImport } from 'vite';
 import { chromium } from '@playwright/test';
+import { spreadOf } from './bench-browser.mjs';
 import { startPreview } from './preview-server.mjs';
 
 const MEMBERS = 600;
@@ -15,8 +16,6 @@ const DAY = 86_400_000;
 
 const load = async (path) => (await runnerImport(resolve(path))).module;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-/** The fastest and the slowest of a figure's loads, beside its median. */
-const spreadOf = (values) => [Math.min(...values), Math.max(...values)];
 
 /** Deterministic data: the same 600 files on every run (dates aside, which follow today so the view stays current). */
 function mulberry32(seed) {
