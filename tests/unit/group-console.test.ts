@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CapDatabase } from '../../src/storage/db';
 import { buildGroupShare } from '../../src/storage/group-member';
-import { addAuditor, addPlannedAudit, applyShareImport, collectConsole, previewShareImport, readShares, recordDraw, restoreConsole, saveConsole, saveExtension } from '../../src/storage/group';
+import { addAuditor, addPlannedAudit, applyShareImport, collectConsole, previewShareImport, readGroupData, readShares, recordDraw, restoreConsole, saveConsole, saveExtension } from '../../src/storage/group';
 import { readGroupShare } from '../../src/domain/group/share-file';
 import { readConsoleFile, sealConsole } from '../../src/domain/group/console-file';
 import { integrityOf, readContextOf } from '../../src/domain/evaluation/sealed-file';
@@ -98,5 +98,27 @@ describe('the console backup', () => {
     twice.integrity = await integrityOf(twice.content);
     expect(await readConsoleFile(JSON.stringify(twice))).toEqual({ ok: false, message: expect.stringMatching(/deux tirages portant le même identifiant/) });
     expect(await readConsoleFile(JSON.stringify({ ...file, format: 'cap-progres/group-share' }))).toEqual({ ok: false, message: expect.stringMatching(/pas une sauvegarde de la console de groupe/) });
+  });
+});
+
+describe("the console's read", () => {
+  it('gives every screen the group, the shares, the auditors, the plan, the extensions, and the draws newest first', async () => {
+    const db = freshDb();
+    expect(await readGroupData(db)).toEqual({ group: null, shares: [], auditors: [], plan: [], draws: [], extensions: [] });
+    await fillConsole(db, { name: 'Groupe Ouest', decisions: 'Décisions', analysis: 'Analyse', why: 'Même trame' });
+    // Stored in key order oldest first: the read must turn them round.
+    const [draw] = await db.groupDraws.toArray();
+    await db.groupDraws.clear();
+    await db.groupDraws.bulkPut([
+      { ...draw!, id: 'a'.repeat(32), recordedAt: '2026-11-01T09:00:00.000Z' },
+      { ...draw!, id: 'b'.repeat(32), recordedAt: '2026-12-01T09:00:00.000Z' },
+    ]);
+    const data = await readGroupData(db);
+    expect(data.group?.name).toBe('Groupe Ouest');
+    expect(data.shares).toEqual(await readShares(db));
+    expect(data.shares).toHaveLength(1);
+    expect([data.auditors.length, data.plan.length, data.extensions.length]).toEqual([1, 1, 1]);
+    expect(data.draws.map((d) => d.id)).toEqual(['b'.repeat(32), 'a'.repeat(32)]);
+    await databases.dropAll();
   });
 });

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Referential } from '../../domain/referential/model';
 import { WorkspaceIsland } from '../workspace/WorkspaceIsland';
-import { useGroupData, type GroupData } from './use-group';
+import type { GroupData } from '../../storage/group';
+import { useGroupData } from './use-group';
 import { GroupNav } from './GroupNav';
 import { BlockingMajorAlert } from './BlockingMajorAlert';
 

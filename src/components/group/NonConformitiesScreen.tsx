@@ -11,7 +11,7 @@ import { describeError } from '../../storage/errors';
 import { downloadText, fileSlug } from '../workspace/download';
 import { OutcomeMessage, type Outcome } from '../workspace/OutcomeMessage';
 import { GroupIsland } from './GroupIsland';
-import type { GroupData } from './use-group';
+import type { GroupData } from '../../storage/group';
 import { todayIso } from './use-group';
 import { heldNonConformities, orphanExtensions, type HeldNonConformity } from './extension/held-non-conformities';
 import { draftOf, extensionFromDraft, newDraft, type ExtensionDraft } from './extension/draft';

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { GroupIsland } from './GroupIsland';
-import { todayIso, type GroupData } from './use-group';
+import type { GroupData } from '../../storage/group';
+import { todayIso } from './use-group';
 import type { GroupConsole } from '../../domain/group/console-model';
 import { cycleEnd, cycleQuarters, initialAuditGate, planByQuarter, programmeCoverage, type Cycle } from '../../domain/group/audit-programme';
 import { independenceProblems } from '../../domain/group/independence';

@@ -7,7 +7,8 @@ import { auditsDone, cycleOf, programmeMembers } from '../../domain/group/member
 import { buildGroupReview } from '../../domain/report/group-review';
 import { buildCertificationPack } from '../../domain/report/certification-pack';
 import { GroupIsland } from './GroupIsland';
-import { todayIso, type GroupData } from './use-group';
+import type { GroupData } from '../../storage/group';
+import { todayIso } from './use-group';
 import { ReviewForm } from './review/ReviewForm';
 import { ReviewSummary, PackSummary } from './review/ReviewSummary';
 import { PdfDownloads } from './review/PdfDownloads';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { GroupIsland } from './GroupIsland';
-import { todayIso, type GroupData } from './use-group';
+import type { GroupData } from '../../storage/group';
+import { todayIso } from './use-group';
 import type { GroupConsole } from '../../domain/group/console-model';
 import { AUDIT_LABELS, CERTIFICATION_AUDITS, drawSample, type CertificationAudit, type SampleDraw } from '../../domain/group/sampling';
 import { MAX_SEED, newSeed, parseSeed } from '../../domain/group/seeded-random';
