@@ -6,7 +6,8 @@
 // page, so every page is measured as a first load, as Lighthouse does by default.
 // The performance score follows the machine's load (the simulation multiplies the task durations it observed):
 // a page below 100 is measured once more while the bench stays within its time, and its better run is kept.
-// `node scripts/bench-lighthouse.mjs` (after `npm run build`) prints the table alone;
+// `node scripts/bench-lighthouse.mjs` (after `npm run build`) prints the table alone (`--json`: the figures, as
+// `npm run bench` reads them);
 // `node scripts/bench-lighthouse.mjs Évaluation "Mon espace"` only the pages whose names contain these words,
 // each with its main-thread tasks over 50 ms (what the total blocking time adds up), for profiling one page.
 import { existsSync } from 'node:fs';
@@ -155,8 +156,14 @@ export function printLighthouse({ pages, seconds }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const only = args.filter((arg) => arg !== '--json');
   const result = await runLighthouseBench(only);
+  // `--json`: the figures alone, for `npm run bench`, which runs this file in its own process.
+  if (args.includes('--json')) {
+    process.stdout.write(JSON.stringify(result));
+    process.exit(0);
+  }
   if (printLighthouse(result)) process.exitCode = 1;
   if (only.length > 0) {
     for (const p of result.pages) {

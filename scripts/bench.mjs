@@ -9,7 +9,7 @@ import { runBrowserBench } from './bench-browser.mjs';
 import { runScoringBench } from './bench-scoring.mjs';
 import { runImportBench } from './bench-import.mjs';
 import { runGroupBench } from './bench-group.mjs';
-import { printLighthouse, runLighthouseBench } from './bench-lighthouse.mjs';
+import { printLighthouse } from './bench-lighthouse.mjs';
 import { printSync, runSyncBench, SYNC_BENCH_SERVER } from './bench-sync.mjs';
 
 const dist = resolve('dist');
@@ -171,5 +171,9 @@ console.log(
 );
 
 console.log('');
-if (printLighthouse(await runLighthouseBench())) overBudget = true;
+// Lighthouse in a Node process of its own: this one still holds the earlier benches' data (after the central
+// catch-up, 420 MB of heap, 220 MB of it live), and its garbage collector's threads would run beside Chromium on
+// the two cores while Lighthouse times the pages.
+const lighthouse = JSON.parse(execFileSync(process.execPath, ['scripts/bench-lighthouse.mjs', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] }));
+if (printLighthouse(lighthouse)) overBudget = true;
 process.exitCode = overBudget ? 1 : 0;
