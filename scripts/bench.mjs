@@ -99,8 +99,10 @@ if (chartChunk) {
   console.log(`chart.js (chargé à la demande par le tableau de bord) : ${kb(chart.length)} brut, ${kb(gzipSync(chart, { level: 9 }).length)} gzip`);
 }
 const json = readFileSync(join(dist, 'referentiel.json'));
+const searchIndex = readFileSync(join(dist, 'recherche-index.json'));
 console.log('');
-console.log(`referentiel.json (chargé par la recherche et les écrans de l'espace, pas par les pages du référentiel) : ${kb(json.length)} brut, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);
+console.log(`referentiel.json (chargé par les écrans de l'espace, pas par les pages du référentiel) : ${kb(json.length)} brut, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);
+console.log(`recherche-index.json (la recherche : les mots de chaque critère, normalisés à la construction) : ${kb(searchIndex.length)} brut, ${kb(gzipSync(searchIndex, { level: 9 }).length)} gzip`);
 
 const ms = (n) => `${n.toFixed(1)} ms`;
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} Mo`;

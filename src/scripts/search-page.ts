@@ -1,19 +1,5 @@
-/** The search page: loads /referentiel.json once, then filters as the user types. Text only, no innerHTML. */
-import { indexCriterion, searchIndexed, type IndexedCriterion } from '../domain/referential/search';
-import type { Criterion } from '../domain/referential/model';
-import { pause } from '../lib/pause';
-
-/** Criteria indexed per handful, each in a task of its own: normalizing 500 KB of text at once held the page. */
-const PER_TASK = 12;
-
-async function indexByTasks(criteria: readonly Criterion[]): Promise<IndexedCriterion[]> {
-  const index: IndexedCriterion[] = [];
-  for (let i = 0; i < criteria.length; i += PER_TASK) {
-    await pause();
-    index.push(...criteria.slice(i, i + PER_TASK).map(indexCriterion));
-  }
-  return index;
-}
+/** The search page: loads the search index once (built with the site), then filters as the user types. Text only, no innerHTML. */
+import { fromSearchIndex, searchIndexed, SEARCH_INDEX_PATH, type SearchIndexEntry } from '../domain/referential/search';
 
 export function runSearchPage(): void {
   const input = document.querySelector<HTMLInputElement>('#q');
@@ -22,10 +8,10 @@ export function runSearchPage(): void {
   const form = input?.form;
   if (!input || !status || !list || !form) return;
 
-  // Fetched and indexed once, as soon as the page opens: later searches need no network at all.
-  const index: Promise<IndexedCriterion[]> = fetch('/referentiel.json').then(async (response) => {
+  // Fetched once, as soon as the page opens (its preload): later searches need no network at all.
+  const index = fetch(SEARCH_INDEX_PATH).then(async (response) => {
     if (!response.ok) throw new Error(String(response.status));
-    return indexByTasks(((await response.json()) as { criteria: Criterion[] }).criteria);
+    return fromSearchIndex((await response.json()) as SearchIndexEntry[]);
   });
   index.catch(() => undefined); // reported when the user searches
 
@@ -44,7 +30,7 @@ export function runSearchPage(): void {
     try {
       hits = searchIndexed(await index, query);
     } catch {
-      status.textContent = 'Le référentiel n\'a pas pu être chargé. Rechargez la page pour réessayer.';
+      status.textContent = 'La recherche n\'a pas pu charger les critères. Rechargez la page pour réessayer.';
       return;
     }
     status.textContent =

@@ -121,15 +121,20 @@ test('the referential is requested once by each page that reads it, with the pag
   await createCampaign(page, 'Référentiel une fois', 'CAP 2026');
   const campaignPage = page.url();
   const requested: string[] = [];
+  const searchIndex: string[] = [];
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname === '/referentiel.json') requested.push(new URL(page.url()).pathname);
+    const path = new URL(r.url()).pathname;
+    if (path === '/referentiel.json') requested.push(new URL(page.url()).pathname);
+    if (path === '/recherche-index.json') searchIndex.push(new URL(page.url()).pathname);
   });
   for (const path of [campaignPage, '/espace/', '/recherche/?q=accueil', '/groupe/', '/', '/criteres/SR.4.2/', '/methode/']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
   }
-  // The page's own script (search: its preload) starts the request and the screen takes it over: one each.
-  expect(requested).toEqual(['/espace/campagne/', '/espace/', '/recherche/']);
+  // The page's own script starts the request and the screen takes it over: one each.
+  expect(requested).toEqual(['/espace/campagne/', '/espace/']);
+  // The search page reads its own index, words normalized at build time (its preload, then its script: one request).
+  expect(searchIndex).toEqual(['/recherche/']);
   // Not preloaded where the first paint does not need it (the workspace's is static).
   await page.goto(campaignPage);
   await expect(page.locator('link[rel="preload"]')).toHaveCount(0);
