@@ -129,25 +129,28 @@ async function rawRead(campaignId) {
   return { home, campaign };
 }
 
-/** Resolves the wait of `timeScreen` for a key, when the page calls the `__benchPainted` binding. */
-const paintedWaiters = new Map();
-
 /**
- * Until `key` is painted: from navigation start, and from the island's first render. Waited for through a binding
- * the page calls, not a Playwright locator or waitForFunction: those inject Playwright's script into the page
- * (about 20 ms of parsing on the main thread, traced) while the screen is still being drawn.
+ * Times screens opened in this browser context: `timeScreen(page, url, key)` loads the page and resolves once the
+ * READY element `key` is painted, from navigation start and from the island's first render. Waited for through a
+ * binding the page calls, not a Playwright locator or waitForFunction: those inject Playwright's script into the
+ * page (about 20 ms of parsing on the main thread, traced) while the screen is still being drawn.
  */
-async function timeScreen(page, url, key) {
-  const painted = new Promise((resolve) => paintedWaiters.set(key, resolve));
-  await page.goto(url);
-  await painted;
-  paintedWaiters.delete(key);
-  return page.evaluate((k) => {
-    const painted = window.__painted[k];
-    // The floor from navigation: the page's static HTML painted (first contentful paint).
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-    return { fromNavigation: painted, fromIsland: painted - performance.getEntriesByName('cap-progres:island')[0].startTime, fcp };
-  }, key);
+export async function screenTimer(context) {
+  const paintedWaiters = new Map();
+  await context.exposeBinding('__benchPainted', (_source, key) => paintedWaiters.get(key)?.());
+  await context.addInitScript(watchReady, READY);
+  return async function timeScreen(page, url, key) {
+    const painted = new Promise((resolve) => paintedWaiters.set(key, resolve));
+    await page.goto(url);
+    await painted;
+    paintedWaiters.delete(key);
+    return page.evaluate((k) => {
+      const painted = window.__painted[k];
+      // The floor from navigation: the page's static HTML painted (first contentful paint).
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      return { fromNavigation: painted, fromIsland: painted - performance.getEntriesByName('cap-progres:island')[0].startTime, fcp };
+    }, key);
+  };
 }
 
 export async function runBrowserBench() {
@@ -157,8 +160,7 @@ export async function runBrowserBench() {
   const browser = await chromium.launch({ executablePath });
   try {
     const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
-    await context.exposeBinding('__benchPainted', (_source, key) => paintedWaiters.get(key)?.());
-    await context.addInitScript(watchReady, READY);
+    const timeScreen = await screenTimer(context);
     const page = await context.newPage();
     const { campaignId, auditId, criteria, structures } = await seed(page);
     const campaignUrl = `${BASE}/espace/campagne/?id=${campaignId}`;

@@ -15,11 +15,15 @@ function freePort() {
   });
 }
 
-/** Resolves once the site answers; rejects with what astro printed if it exits or stays silent for 20 s. */
-export async function startPreview() {
+/**
+ * Resolves once the site answers; rejects with what astro printed if it exits or stays silent for 20 s.
+ * `outDir`: another built site than `dist/` (scripts/compare-builds.mjs serves two side by side).
+ */
+export async function startPreview(outDir) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
+  const args = ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock', ...(outDir ? ['--outDir', outDir] : [])];
+  const server = spawn('npx', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
