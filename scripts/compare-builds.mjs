@@ -112,7 +112,7 @@ try {
 
 const width = Math.max(...sites.map((s) => s.dir.length)) + 4;
 console.log(`« ${screen} », ${loads} chargements alternés par site ; moyenne de la moitié centrale (étendue)`);
-console.log(`${'site'.padEnd(width)}${'peint après l’îlot'.padEnd(28)}après la navigation`);
+console.log(`${'site'.padEnd(width)}${"peint après l'îlot".padEnd(28)}après la navigation`);
 for (const [i, site] of sites.entries()) {
   const label = `${'AB'[i]} ${site.dir}`.padEnd(width);
   console.log(`${label}${figure(site.timed.map((t) => t.fromIsland)).padEnd(28)}${figure(site.timed.map((t) => t.fromNavigation))}`);
