@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { screenTimer, seed } from './bench-browser.mjs';
+import { screenTimer, seed, spreadOf } from './bench-browser.mjs';
 import { startPreview } from './preview-server.mjs';
 
 const SCREENS = {
@@ -34,7 +34,10 @@ function middleMean(values) {
   const middle = sorted.slice(quarter, sorted.length - quarter);
   return middle.reduce((sum, v) => sum + v, 0) / middle.length;
 }
-const figure = (values) => `${middleMean(values).toFixed(1)} ms (${Math.min(...values).toFixed(0)} – ${Math.max(...values).toFixed(0)})`;
+function figure(values) {
+  const [fastest, slowest] = spreadOf(values);
+  return `${middleMean(values).toFixed(1)} ms (${fastest.toFixed(0)} – ${slowest.toFixed(0)})`;
+}
 
 /** Lighthouse's settings before each page: its debugger (for stack traces) and its code coverage. */
 async function instrumentLikeLighthouse(cdp) {
