@@ -21,6 +21,8 @@ import { seed } from './bench-browser.mjs';
 import { startPreview } from './preview-server.mjs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+/** The simulated blocking time beyond which a page with our first paints drops below 100 (docs/performance.md). */
+const BLOCKING_CEILING_MS = 90;
 /** No second run starts after this: a Lighthouse run takes 10 to 15 s on the 2-core machine. */
 const RETRY_DEADLINE_MS = 140_000;
 
@@ -134,13 +136,16 @@ export async function runLighthouseBench(only = []) {
 /** Prints the table and what keeps a page below 100; true when some score is below its budget (100). */
 export function printLighthouse({ pages, seconds }) {
   const cell = (value) => (value < 100 ? `${value} DÉPASSÉ` : String(value));
-  const rows = pages.map((p) => [p.name + (p.runs > 1 ? ' (2 passages)' : ''), cell(p.scores.performance), cell(p.scores.accessibility), cell(p.scores.bestPractices), cell(p.scores.seo), `${(p.metrics.lcp / 1000).toFixed(2)} s`]);
-  const header = ['Page', 'Performance', 'Accessibilité', 'Bonnes pratiques', 'SEO', 'LCP'];
+  const rows = pages.map((p) => [p.name + (p.runs > 1 ? ' (2 passages)' : ''), cell(p.scores.performance), cell(p.scores.accessibility), cell(p.scores.bestPractices), cell(p.scores.seo), `${(p.metrics.lcp / 1000).toFixed(2)} s`, `${Math.round(p.metrics.tbt)} ms`]);
+  const header = ['Page', 'Performance', 'Accessibilité', 'Bonnes pratiques', 'SEO', 'LCP', 'Blocage'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log('Lighthouse, profil mobile (4G lente simulée, processeur ralenti 4×) ; budget : 100 partout');
   console.log(line(header));
   for (const row of rows) console.log(line(row));
+  // How near a page at 100 is to 99: with the first paints these pages have, its score rounds to 100 only while
+  // the simulated blocking time stays under about 90 ms (docs/performance.md, « Ce que vaut un point »).
+  console.log(`Blocage : temps de blocage simulé (total blocking time) ; au-delà d'environ ${BLOCKING_CEILING_MS} ms, la performance tombe à 99.`);
   for (const p of pages) {
     for (const [category, audits] of Object.entries(p.failing)) {
       console.log(`\n${p.name}, ${category} (TBT ${Math.round(p.metrics.tbt)} ms, CLS ${p.metrics.cls.toFixed(3)}, FCP ${(p.metrics.fcp / 1000).toFixed(2)} s) :`);
