@@ -13,6 +13,8 @@ test('structure form shows French errors next to the fields', async ({ page }) =
   await expect(form.getByLabel('Forme juridique')).toHaveAccessibleDescription('Choisissez la forme juridique.');
   await expect(form.getByLabel('SIRET (facultatif)')).toHaveAccessibleDescription(/Ce SIRET n'est pas valide/);
   await expect(form.getByLabel('Salariés permanents')).toHaveAccessibleDescription('Le nombre ne peut pas être négatif.');
+  // The cursor goes to the first field in error (focus-first-error.ts), not to the last one edited.
+  await expect(form.getByLabel('Nom de la structure')).toBeFocused();
 
   await form.getByLabel('Nom de la structure').fill('Trajectoire Emploi');
   await form.getByLabel('Forme juridique').selectOption({ label: 'Association' });
@@ -23,6 +25,7 @@ test('structure form shows French errors next to the fields', async ({ page }) =
   await form.getByRole('checkbox', { name: /^Ensemblier/ }).check();
   await form.getByRole('button', { name: 'Créer la structure' }).click();
   await expect(form.getByText(/Un ensemblier porte au moins deux conventionnements/)).toBeVisible();
+  await expect(form.getByRole('checkbox', { name: /^AI / })).toBeFocused();
   await form.getByRole('checkbox', { name: /^Ensemblier/ }).uncheck();
   await form.getByRole('button', { name: 'Créer la structure' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Trajectoire Emploi' })).toBeVisible();

@@ -6,11 +6,13 @@ import { updateAudit } from '../../storage/audits';
 import { database } from '../../storage/instance';
 import { describedBy, Field } from '../workspace/Field';
 import { track } from '../workspace/save-status';
+import { focusFirstError } from '../workspace/focus-first-error';
 
 /** The audit's team, dates, scope, the auditors' declaration of independence, and the conclusion. */
 export function AuditDetailsForm({ audit, onDone }: { audit: Audit; onDone: () => void }) {
   const form = useForm<AuditDetailsInput, unknown, AuditDetailsValues>({
     resolver: zodResolver(auditDetailsFormSchema),
+    shouldFocusError: false,
     defaultValues: {
       auditingStructure: audit.auditingStructure,
       auditors: audit.auditors,
@@ -31,7 +33,7 @@ export function AuditDetailsForm({ audit, onDone }: { audit: Audit; onDone: () =
   }
 
   return (
-    <form className="panel" noValidate aria-label="Informations de l'audit" onSubmit={form.handleSubmit(submit)}>
+    <form className="panel" noValidate aria-label="Informations de l'audit" onSubmit={form.handleSubmit(submit, focusFirstError)}>
       <Field id={id('auditingStructure')} label={audit.kind === 'croise' ? 'Structure qui audite (la vôtre)' : 'Structure ou service qui audite'} error={errors.auditingStructure?.message}>
         <input type="text" {...describedBy(id('auditingStructure'), errors.auditingStructure?.message)} {...form.register('auditingStructure')} />
       </Field>

@@ -7,6 +7,7 @@ import { database } from '../../storage/instance';
 import { saveFinding } from '../../storage/audits';
 import { describedBy, Field } from '../workspace/Field';
 import { track } from '../workspace/save-status';
+import { focusFirstError } from '../workspace/focus-first-error';
 
 interface Props {
   referential: Referential;
@@ -20,6 +21,7 @@ interface Props {
 export function FindingForm({ referential, audit, scope, finding, onDone }: Props) {
   const form = useForm<FindingFormInput, unknown, FindingFormValues>({
     resolver: zodResolver(findingFormSchema),
+    shouldFocusError: false,
     defaultValues: {
       criterionCode: finding?.criterionCode ?? '',
       clause: finding?.clause ?? '',
@@ -45,7 +47,7 @@ export function FindingForm({ referential, audit, scope, finding, onDone }: Prop
   }
 
   return (
-    <form className="panel" noValidate aria-label={finding ? 'Modifier le constat' : 'Nouveau constat'} onSubmit={form.handleSubmit(submit)}>
+    <form className="panel" noValidate aria-label={finding ? 'Modifier le constat' : 'Nouveau constat'} onSubmit={form.handleSubmit(submit, focusFirstError)}>
       <div className="field-row">
         <Field id={id('kind')} label="Type de constat">
           <select id={id('kind')} {...form.register('kind')}>

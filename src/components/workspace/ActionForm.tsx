@@ -4,12 +4,14 @@ import { actionFormSchema, type ActionFormInput, type ActionFormValues } from '.
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, PRIORITIES, PRIORITY_LABELS, type ProgressAction } from '../../domain/plan/model';
 import type { Criterion } from '../../domain/referential/model';
 import { describedBy, Field } from './Field';
+import { focusFirstError } from './focus-first-error';
 
 /** Creating or editing an action of the plan de progrès. */
 export function ActionForm(props: { action?: ProgressAction; scope: Criterion[]; onSubmit: (values: ActionFormValues) => Promise<void>; onCancel: () => void }) {
   const { action } = props;
   const form = useForm<ActionFormInput, unknown, ActionFormValues>({
     resolver: zodResolver(actionFormSchema),
+    shouldFocusError: false,
     defaultValues: {
       title: action?.title ?? '',
       criterionCodes: action?.criterionCodes ?? [],
@@ -27,7 +29,7 @@ export function ActionForm(props: { action?: ProgressAction; scope: Criterion[];
   const prefix = action ? `action-${action.id}` : 'new-action';
   const id = (name: string) => `${prefix}-${name}`;
   return (
-    <form className="panel" noValidate onSubmit={form.handleSubmit(props.onSubmit)} aria-label={action ? `Modifier l'action ${action.title}` : 'Nouvelle action'}>
+    <form className="panel" noValidate onSubmit={form.handleSubmit(props.onSubmit, focusFirstError)} aria-label={action ? `Modifier l'action ${action.title}` : 'Nouvelle action'}>
       <Field id={id('title')} label="Intitulé de l'action" error={errors.title?.message}>
         <input type="text" {...describedBy(id('title'), errors.title?.message)} {...form.register('title')} />
       </Field>

@@ -7,6 +7,7 @@ import { PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES, type Campaign } from '../..
 import type { Referential } from '../../domain/referential/model';
 import { describedBy, Field } from './Field';
 import { frenchShortDate } from '../../domain/french-date';
+import { focusFirstError } from './focus-first-error';
 
 interface Props {
   referential: Referential;
@@ -23,6 +24,7 @@ export function CampaignForm({ referential, structureName, previousCampaigns, ca
   const [previousId, setPreviousId] = useState('');
   const form = useForm<CampaignFormInput, unknown, CampaignFormValues>({
     resolver: zodResolver(campaignFormSchema),
+    shouldFocusError: false,
     defaultValues: {
       name: campaign?.name ?? `Auto-évaluation CAP ${today.slice(0, 4)}`,
       date: campaign?.date ?? today,
@@ -44,7 +46,7 @@ export function CampaignForm({ referential, structureName, previousCampaigns, ca
       className="panel"
       noValidate
       aria-label={campaign ? `Modifier la campagne ${campaign.name}` : `Nouvelle campagne pour ${structureName}`}
-      onSubmit={form.handleSubmit((values) => onSubmit(values, previousId || null))}
+      onSubmit={form.handleSubmit((values) => onSubmit(values, previousId || null), focusFirstError)}
     >
       <div className="field-row">
         <Field id={id('name')} label="Intitulé de la campagne" error={errors.name?.message}>

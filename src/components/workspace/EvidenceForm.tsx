@@ -8,10 +8,11 @@ import { addEvidence } from '../../storage/evidence';
 import { database } from '../../storage/instance';
 import { describedBy, Field } from './Field';
 import { track } from './save-status';
+import { focusFirstError } from './focus-first-error';
 
 /** Adding one piece of evidence: a document, a record, a link, or a file kept in this browser. */
 export default function EvidenceForm({ campaignId, criterionCode, onDone }: { campaignId: string; criterionCode: string; onDone: () => void }) {
-  const form = useForm<EvidenceFormValues>({ resolver: zodResolver(evidenceFormSchema), defaultValues: { title: '', kind: 'document', url: '' } });
+  const form = useForm<EvidenceFormValues>({ resolver: zodResolver(evidenceFormSchema), shouldFocusError: false, defaultValues: { title: '', kind: 'document', url: '' } });
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const kind = form.watch('kind');
@@ -26,7 +27,7 @@ export default function EvidenceForm({ campaignId, criterionCode, onDone }: { ca
     const attached = values.kind === 'file' && file ? { name: file.name, type: file.type, bytes: await file.arrayBuffer() } : null;
     const saved = await track(addEvidence(database(), campaignId, criterionCode, values, attached));
     if (saved) onDone();
-  });
+  }, focusFirstError);
 
   return (
     <form className="panel" noValidate onSubmit={submit} aria-label={`Nouvelle preuve pour le critère ${criterionCode}`}>

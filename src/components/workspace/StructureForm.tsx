@@ -13,6 +13,7 @@ import {
   type LegalForm,
 } from '../../domain/structure/profile';
 import { describedBy, Field } from './Field';
+import { focusFirstError } from './focus-first-error';
 
 interface Props {
   structure?: Structure;
@@ -29,6 +30,7 @@ const blank = (n: number | null | undefined) => (n === null || n === undefined ?
 export function StructureForm({ structure, onSubmit, onCancel }: Props) {
   const form = useForm<StructureFormInput, unknown, StructureFormValues>({
     resolver: zodResolver(structureFormSchema),
+    shouldFocusError: false,
     defaultValues: {
       name: structure?.name ?? '',
       // Structures described before 2026.2 may not have said it yet: the form asks for it.
@@ -54,7 +56,7 @@ export function StructureForm({ structure, onSubmit, onCancel }: Props) {
   const groupRole = form.watch('group.role');
 
   return (
-    <form className="panel" noValidate onSubmit={form.handleSubmit(onSubmit)} aria-label={structure ? `Modifier ${structure.name}` : 'Nouvelle structure'}>
+    <form className="panel" noValidate onSubmit={form.handleSubmit(onSubmit, focusFirstError)} aria-label={structure ? `Modifier ${structure.name}` : 'Nouvelle structure'}>
       <Field id={id('name')} label="Nom de la structure" error={errors.name?.message}>
         <input type="text" autoComplete="organization" {...describedBy(id('name'), errors.name?.message)} {...form.register('name')} />
       </Field>
