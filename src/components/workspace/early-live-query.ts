@@ -16,7 +16,8 @@ export interface EarlyLiveQuery<T> {
   subscribe(next: (value: T) => void, error?: (error: unknown) => void): { unsubscribe(): void };
 }
 
-export function earlyLiveQuery<T>(querier: () => Promise<T>): EarlyLiveQuery<T> {
+/** `after`: what else the first read needs, awaited beside the database's opening (it must not reject). */
+export function earlyLiveQuery<T>(querier: () => Promise<T>, after?: Promise<unknown>): EarlyLiveQuery<T> {
   let current: { value: T } | undefined;
   let failure: { error: unknown } | undefined;
   const listeners = new Set<{ next: (value: T) => void; error?: ((error: unknown) => void) | undefined }>();
@@ -24,7 +25,7 @@ export function earlyLiveQuery<T>(querier: () => Promise<T>): EarlyLiveQuery<T> 
   const first = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
   // A failure is the screen's to show (useObservable throws it); not an unhandled rejection besides.
   first.catch(() => undefined);
-  void openWorkspaceDatabase().then((outcome) => {
+  void Promise.all([openWorkspaceDatabase(), after]).then(([outcome]) => {
     // A database that did not open is the screen's to explain (DatabaseGuard): nothing to read.
     if (!outcome.ok) return;
     // Kept for the page's life: the screen is the page.

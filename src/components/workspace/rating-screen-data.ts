@@ -14,7 +14,7 @@ import type { Referential } from '../../domain/referential/model';
 import { readOpeningCriterion, type OpeningCriterionRecords } from '../../storage/campaign-read';
 import { database } from '../../storage/instance';
 import { earlyLiveQuery, type EarlyLiveQuery } from './early-live-query';
-import { loadedReferential } from './referential-client';
+import { loadedReferential, loadReferential } from './referential-client';
 import { startRatingsQuery, startRecordsQuery, startViewsQuery } from './use-campaign';
 
 /** One criterion's records, as the criterion panel shows them. */
@@ -32,15 +32,19 @@ let opening: { campaignId: string; query: EarlyLiveQuery<OpeningCriterionRecords
 export function startOpeningQuery(campaignId: string) {
   if (opening?.campaignId !== campaignId) {
     const inAddress = openingCriterionCode();
-    opening = { campaignId, query: earlyLiveQuery(() => readOpeningCriterion(database(), campaignId, (campaign, structure) => inAddress ?? firstInScope(campaign, structure))) };
+    // Without a criterion in the address, the first in scope needs the referential: the read waits for it (the
+    // screen cannot show without it anyway), else on a busy machine the database could answer first and the screen
+    // would wait for the whole campaign instead.
+    const referential = inAddress ? undefined : loadReferential().catch(() => undefined);
+    opening = { campaignId, query: earlyLiveQuery(() => readOpeningCriterion(database(), campaignId, (campaign, structure) => inAddress ?? firstInScope(campaign, structure)), referential) };
   }
   return opening.query;
 }
 
 /**
- * The first criterion in scope, when the referential the campaign was rated against has already arrived (it
- * usually has: the page requests it as it opens, and it is parsed before the database opens). Otherwise none: the
- * screen then shows once the whole campaign is read, as it did before.
+ * The first criterion in scope, when the campaign was rated against the current referential (the opening read
+ * waits for it). A campaign pinned to an older version has none here: its screen shows once the whole campaign is
+ * read.
  */
 function firstInScope(campaign: Campaign, structure: Structure): string | undefined {
   const referential = loadedReferential();
